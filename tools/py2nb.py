@@ -1,0 +1,49 @@
+"""Turn a percent-format draft (`# %%` code cells, `# %% [markdown]` prose cells) into a notebook.
+
+Usage: python tools/py2nb.py draft.py nbs/01_camera.ipynb [--execute]
+The notebook is the source of truth afterwards; the draft is a writing convenience only.
+"""
+import json, re, subprocess, sys
+from pathlib import Path
+
+
+def parse(text):
+    "Split percent-format text into (kind, source) cells."
+    cells, kind, buf = [], None, []
+    def flush():
+        if kind is None: return
+        src = '\n'.join(buf).strip('\n')
+        if kind == 'markdown':
+            src = '\n'.join(re.sub(r'^# ?', '', l) for l in src.split('\n'))
+        if src.strip(): cells.append((kind, src))
+    for line in text.split('\n'):
+        m = re.match(r'^# %%(.*)$', line)
+        if m:
+            flush(); buf = []
+            kind = 'markdown' if '[markdown]' in m.group(1) else 'code'
+        else:
+            if kind is None: kind = 'code'
+            buf.append(line)
+    flush()
+    return cells
+
+
+def to_nb(cells):
+    out = []
+    for kind, src in cells:
+        lines = src.split('\n')
+        source = [l + '\n' for l in lines[:-1]] + [lines[-1]]
+        c = {'cell_type': kind, 'metadata': {}, 'source': source}
+        if kind == 'code': c.update(execution_count=None, outputs=[])
+        out.append(c)
+    return {'cells': out, 'metadata': {'kernelspec': {'display_name': 'python3', 'language': 'python', 'name': 'python3'}},
+            'nbformat': 4, 'nbformat_minor': 5}
+
+
+if __name__ == '__main__':
+    src, dst = Path(sys.argv[1]), Path(sys.argv[2])
+    dst.write_text(json.dumps(to_nb(parse(src.read_text())), indent=1) + '\n')
+    if '--execute' in sys.argv:
+        subprocess.run([sys.executable, '-m', 'jupyter', 'nbconvert', '--to', 'notebook', '--execute', '--inplace',
+                        '--ExecutePreprocessor.timeout=1200', str(dst)], check=True, cwd=dst.parent)
+    print(f'wrote {dst}')
