@@ -30,10 +30,10 @@ def parse(text):
 
 def to_nb(cells):
     out = []
-    for kind, src in cells:
+    for i, (kind, src) in enumerate(cells):
         lines = src.split('\n')
         source = [l + '\n' for l in lines[:-1]] + [lines[-1]]
-        c = {'cell_type': kind, 'metadata': {}, 'source': source}
+        c = {'cell_type': kind, 'id': f'c{i:03d}', 'metadata': {}, 'source': source}
         if kind == 'code': c.update(execution_count=None, outputs=[])
         out.append(c)
     return {'cells': out, 'metadata': {'kernelspec': {'display_name': 'python3', 'language': 'python', 'name': 'python3'}},
@@ -45,5 +45,5 @@ if __name__ == '__main__':
     dst.write_text(json.dumps(to_nb(parse(src.read_text())), indent=1) + '\n')
     if '--execute' in sys.argv:
         subprocess.run([sys.executable, '-m', 'jupyter', 'nbconvert', '--to', 'notebook', '--execute', '--inplace',
-                        '--ExecutePreprocessor.timeout=1200', str(dst)], check=True, cwd=dst.parent)
+                        '--ExecutePreprocessor.timeout=1200', str(dst.resolve())], check=True, cwd=dst.resolve().parent)
     print(f'wrote {dst}')

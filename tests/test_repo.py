@@ -1,0 +1,42 @@
+"""Repository-level checks that notebooks are bad at: generated files in sync, the two commands, packaging."""
+import configparser, shutil, subprocess, sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_readme_is_generated_from_index():
+    r = subprocess.run([sys.executable, str(ROOT/'tools'/'make_readme.py'), '--check'], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_readme_states_the_two_commands_and_ci_runs_the_test_one():
+    readme = (ROOT/'README.md').read_text()
+    assert 'make demo' in readme and 'make test' in readme
+    lines = [l.strip() for l in (ROOT/'.ci'/'run').read_text().splitlines() if l.strip() and not l.startswith('#')]
+    assert lines[-1] == 'make test'
+
+
+def test_exported_package_matches_notebooks(tmp_path):
+    "Running nbdev_export on a copy of the notebooks reproduces gan2shape/ exactly."
+    for name in ('nbs', 'gan2shape'): shutil.copytree(ROOT/name, tmp_path/name)
+    shutil.copy(ROOT/'settings.ini', tmp_path/'settings.ini')
+    exe = Path(sys.executable).parent/'nbdev_export'
+    r = subprocess.run([str(exe)], cwd=tmp_path, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    for py in sorted((ROOT/'gan2shape').glob('*.py')):
+        assert (tmp_path/'gan2shape'/py.name).read_text() == py.read_text(), f'{py.name} is out of step with its notebook: run nbdev_export'
+
+
+def test_requirements_never_pull_torchvision():
+    cfg = configparser.ConfigParser(delimiters=['=']); cfg.read(ROOT/'settings.ini')
+    reqs = cfg['DEFAULT']['requirements'] + ' ' + cfg['DEFAULT']['dev_requirements']
+    assert 'torchvision' not in reqs and 'lpips ' not in reqs + ' '
+    src = '\n'.join(p.read_text() for p in (ROOT/'gan2shape').glob('*.py'))
+    assert 'import torchvision' not in src and 'from torchvision' not in src and '.cuda()' not in src
+
+
+def test_cli_entry_point_installed():
+    exe = Path(sys.executable).parent/'gan2shape'
+    r = subprocess.run([str(exe), '--help'], capture_output=True, text=True)
+    assert r.returncode == 0 and 'demo' in r.stdout
