@@ -24,7 +24,8 @@ demo: install
 	$(BIN)/gan2shape demo
 
 test: install
-	$(BIN)/nbdev_test --n_workers 2 --timing
+	# one thread per process: two test workers with two OpenMP threads each thrash 2 cores
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --timing
 	$(BIN)/python -m pytest -q tests
 
 export:
