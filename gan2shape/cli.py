@@ -4,75 +4,40 @@
 
 # %% ../nbs/20_cli.ipynb #c002
 from __future__ import annotations
-import argparse, sys, time, importlib
+import argparse, sys, time, importlib, math
 from pathlib import Path
 import numpy as np
 import torch
 from .core import make_run_dir, save_image, get_device
+from .train import NonFiniteLoss
 
 # %% auto #0
-__all__ = ['DELEGATED', 'demo_shape', 'renderer_demo', 'cmd_demo', 'build_parser', 'main']
+__all__ = ['DELEGATED', 'renderer_demo', 'cmd_render_demo', 'cmd_reconstruct', 'demo_sample', 'cmd_demo', 'build_parser', 'main']
 
 # %% ../nbs/20_cli.ipynb #c005
-def demo_shape(size:int=64, device='cpu'):
-    "A face-like canonical depth map (1×S×S, in [0.9, 1.1]) and a smooth albedo (1×3×S×S in [-1, 1])."
-    ys, xs = torch.meshgrid(torch.linspace(-1, 1, size, device=device), torch.linspace(-1, 1, size, device=device), indexing='ij')
-    bump = lambda cx, cy, sx, sy, a: a * torch.exp(-((xs - cx) / sx) ** 2 - ((ys - cy) / sy) ** 2)
-    head = (1 - (xs / 0.75) ** 2 - (ys / 0.9) ** 2).clamp(min=0).sqrt()
-    h = 0.08 * head + bump(0, 0.05, 0.09, 0.25, 0.03) + bump(-0.28, -0.25, 0.18, 0.06, 0.01) \
-        + bump(0.28, -0.25, 0.18, 0.06, 0.01) - bump(-0.28, -0.12, 0.1, 0.07, 0.012) - bump(0.28, -0.12, 0.1, 0.07, 0.012)
-    depth = (1.08 - h).clamp(0.9, 1.1)[None]
-    r = 0.55 + 0.25 * torch.cos(6 * xs) * (head > 0)
-    g = 0.4 + 0.2 * torch.sin(5 * ys) * (head > 0)
-    b = 0.35 + 0.3 * (head == 0)
-    albedo = torch.stack([r, g, b])[None] * 2 - 1
-    return depth, albedo
-
-# %% ../nbs/20_cli.ipynb #c007
-def _grid(imgs:torch.Tensor, ncol:int): # N×3×H×W in [-1, 1]
-    "Tile images into one 3×H'×W' image."
-    n, c, h, w = imgs.shape
-    nrow = -(-n // ncol)
-    out = imgs.new_ones(c, nrow * h, ncol * w)
-    for i in range(n): out[:, (i // ncol) * h:(i // ncol + 1) * h, (i % ncol) * w:(i % ncol + 1) * w] = imgs[i]
-    return out
-
-def _save_gif(frames:torch.Tensor, path:Path, fps:int=10):
-    "Save N×3×H×W frames in [-1, 1] as a looping GIF (atomically)."
-    import imageio.v3 as iio
-    from gan2shape.core import to_uint8, atomic_path
-    arr = np.stack([to_uint8(f) for f in frames])
-    with atomic_path(path) as tmp: iio.imwrite(tmp, arr, extension='.gif', duration=1000 // fps, loop=0)
-
 def renderer_demo(out:Path, size:int=64, device='cpu') -> dict:
-    "Render the demo head through yaw/pitch sweeps (grid and mesh) and a relighting ring; write PNGs and a GIF into `out`."
+    "Render a synthetic face through yaw/pitch sweeps (grid and mesh) and a relighting ring; write PNGs and a GIF into `out`."
     from gan2shape.camera import intrinsics
-    from gan2shape.render import render_sweep, yaw_sweep, pitch_sweep, normals_from_depth
-    from gan2shape.shading import lambertian, shade_texture
+    from gan2shape.render import render_sweep, yaw_sweep
+    from gan2shape.shading import lambertian, shade_texture, light_direction
+    from gan2shape.synth import sample_batch, SynthCfg
+    from gan2shape.export import image_grid, save_gif, depth_to_png, normal_to_png
+    from gan2shape.viz import sweep_images
     K = intrinsics(size, device=device)
-    depth, albedo = demo_shape(size, device)
-    normal = normals_from_depth(depth, K)
-    lights = torch.tensor([[np.cos(t) * 0.7, np.sin(t) * 0.7, 1.0] for t in np.linspace(0, 2 * np.pi, 8, endpoint=False)], device=device, dtype=torch.float32)
-    lights = lights / lights.norm(dim=1, keepdim=True)
-    n8 = normal.expand(8, -1, -1, -1)
-    shading = lambertian(n8, lights, torch.full((8,), 0.3, device=device), torch.full((8,), 0.8, device=device))
-    relit = shade_texture(albedo.expand(8, -1, -1, -1), shading)
-    front = shade_texture(albedo, lambertian(normal, torch.tensor([[0., 0., 1.]], device=device), torch.tensor([0.3], device=device), torch.tensor([0.8], device=device)))
-    files = {}
-    files['canonical'] = save_image(front[0], out/'canonical.png')
-    files['depth'] = save_image((depth[0] - depth.min()) / (depth.max() - depth.min()) * 2 - 1, out/'depth.png')
-    files['normal'] = save_image(normal[0].permute(2, 0, 1), out/'normal.png')
-    files['relight'] = save_image(_grid(relit, 8), out/'relight.png')
-    for name, views in (('yaw', yaw_sweep(9, 70)), ('pitch', pitch_sweep(5, 20))):
-        for mode in ('grid', 'mesh'):
-            imgs = render_sweep(front, depth, views.to(device), K, mode=mode)[0]
-            files[f'{name}_{mode}'] = save_image(_grid(imgs, len(imgs)), out/f'{name}_{mode}.png')
+    b = sample_batch(0, [0], SynthCfg(size=size), device)
+    depth, albedo, normal = b.canon_depth, b.albedo, b.canon_normal
+    t = torch.linspace(0, 2 * math.pi, 9, device=device)[:8]
+    dirs = light_direction(torch.stack([0.8 * t.cos(), 0.8 * t.sin()], 1))
+    relit = shade_texture(albedo.expand(8, -1, -1, -1), lambertian(normal.expand(8, -1, -1, -1), dirs, torch.full((8,), 0.3, device=device), torch.full((8,), 0.8, device=device)))
+    front = shade_texture(albedo, lambertian(normal, light_direction(torch.zeros(1, 2, device=device)), torch.tensor([0.3], device=device), torch.tensor([0.8], device=device)))
+    files = {'canonical': save_image(front[0], out/'canonical.png'), 'depth': depth_to_png(depth[0], out/'depth.png'),
+             'normal': normal_to_png(normal[0], out/'normal.png'), 'relight': save_image(image_grid(relit), out/'relight.png')}
+    for k, v in sweep_images(front, depth, K).items(): files[k] = save_image(image_grid(v), out/f'{k}.png')
     spin = render_sweep(front, depth, yaw_sweep(24, 60).to(device), K, mode='mesh')[0]
-    _save_gif(torch.cat([spin, spin.flip(0)]), out/'rotation.gif')
-    files['gif'] = out/'rotation.gif'
+    save_gif(torch.cat([spin, spin.flip(0)]), out/'rotation.gif'); files['gif'] = out/'rotation.gif'
     return files
 
-# %% ../nbs/20_cli.ipynb #c009
+# %% ../nbs/20_cli.ipynb #c007
 def _unique_run(base:Path) -> Path:
     "`base` if it does not exist yet, else base-2, base-3, …"
     if not base.exists(): return base
@@ -80,13 +45,55 @@ def _unique_run(base:Path) -> Path:
     while Path(f'{base}-{i}').exists(): i += 1
     return Path(f'{base}-{i}')
 
-def cmd_demo(args):
-    "The main job on the embedded default."
-    out = make_run_dir(args.out or _unique_run(Path('runs')/'demo'), overwrite=args.overwrite)
+def cmd_render_demo(args):
+    "Render a synthetic head from many views and lights (no GAN needed)."
+    out = make_run_dir(args.out or _unique_run(Path('runs')/'render-demo'), overwrite=args.overwrite)
     t0 = time.time()
     files = renderer_demo(out, size=args.size, device=get_device(args.device or 'cpu'))
-    print(f'gan2shape demo: wrote {len(files)} pictures to {out}/ in {time.time() - t0:.1f} s')
+    print(f'gan2shape render-demo: wrote {len(files)} pictures to {out}/ in {time.time() - t0:.1f} s')
     for k, v in files.items(): print(f'  {k:12s} {v}')
+    return 0
+
+def _print_run(files:dict, rec, seconds:float, out:Path):
+    "Tell the user where the results are and what they scored."
+    print(f'done in {seconds:.0f} s; results in {out}/{rec.name}/')
+    for k in ('input', 'recon', 'depth', 'normal', 'albedo', 'yaw_mesh', 'yaw_gan', 'relight', 'gif', 'mesh_obj', 'mesh_glb', 'viewer', 'losses', 'metrics'):
+        if k in files: print(f'  {k:10s} {files[k]}')
+    if rec.score is not None:
+        sm = rec.score.summary()
+        print(f"  SIDE {sm['side_e2']:.3f} ×10⁻²   MAD {sm['mad_deg']:.2f}°   (original-style MAD {sm['mad_original_deg']:.2f}°)")
+
+def cmd_reconstruct(args):
+    "Reconstruct one image."
+    from gan2shape.reconstruct import reconstruct
+    if args.latent is None and not args.invert:
+        raise ValueError("give the image's W latent with --latent PATH, or --invert to find one.")
+    t0 = time.time()
+    files, rec = reconstruct(args.image, args.out, latent=args.latent, do_invert=args.invert, preset=args.preset,
+                             config=args.config, overrides=args.set, prior=args.prior, depth_gt=args.depth, gt_mask=args.gt_mask,
+                             resume=args.resume, overwrite=args.overwrite, device=args.device)
+    _print_run(files, rec, time.time() - t0, Path(args.out))
+    return 0
+
+def demo_sample(index:int=0) -> dict:
+    "Paths of a shipped held-out benchmark sample (image, latent, depth, mask)."
+    from gan2shape.core import data_dir
+    root = data_dir()/'synface64'/'benchmark'
+    names = (root/'list.txt').read_text().split() if (root/'list.txt').exists() else []
+    if not names: raise FileNotFoundError(f"the embedded benchmark set is missing ({root}/list.txt); the demo needs the shipped data/ folder.")
+    n = names[index % len(names)]; stem = Path(n).stem
+    return {'image': root/'image'/n, 'latent': root/'latents'/f'{stem}.pt', 'depth_gt': root/'depth'/n, 'gt_mask': root/'mask'/n}
+
+def cmd_demo(args):
+    "The main job: GAN2Shape with the quick preset on a shipped held-out sample, with the embedded models."
+    from gan2shape.reconstruct import reconstruct
+    out = Path(args.out or _unique_run(Path('runs')/'demo'))
+    smp = demo_sample(args.sample)
+    print(f"gan2shape demo: reconstructing {smp['image'].name} (held-out synthetic face) with preset {args.preset} → {out}/")
+    t0 = time.time()
+    files, rec = reconstruct(smp['image'], out, latent=smp['latent'], preset=args.preset, prior=args.prior,
+                             depth_gt=smp['depth_gt'], gt_mask=smp['gt_mask'], overwrite=args.overwrite, device=args.device)
+    _print_run(files, rec, time.time() - t0, out)
     return 0
 
 # subcommands whose own module parses their arguments: name → (module, function, help)
@@ -94,17 +101,42 @@ DELEGATED = {'train-gan': ('gan_train', 'train_gan_cli', 'train a StyleGAN2 on a
              'invert': ('invert', 'invert_cli', 'project an image into the W space of a StyleGAN2'),
              'synth': ('synth', 'synth_cli', 'render the synthetic face domain with ground truth')}
 
-# %% ../nbs/20_cli.ipynb #c010
+# %% ../nbs/20_cli.ipynb #c008
 def build_parser() -> argparse.ArgumentParser:
     "The `gan2shape` argument parser."
     p = argparse.ArgumentParser(prog='gan2shape', description='Recover 3D shape from a single image with a pretrained 2D GAN.')
     sub = p.add_subparsers(dest='command', required=True)
-    d = sub.add_parser('demo', help='run the main job on the embedded default and write pictures to a run folder')
+    d = sub.add_parser('demo', help='the main job: reconstruct a shipped held-out sample with the embedded models')
     d.add_argument('--out', type=Path, default=None, help='run folder (default: a new runs/demo*)')
     d.add_argument('--overwrite', action='store_true', help='allow writing into an existing, non-empty --out')
-    d.add_argument('--size', type=int, default=64)
-    d.add_argument('--device', default=None, help='cpu or cuda (default cpu)')
+    d.add_argument('--preset', default='synface64-quick')
+    d.add_argument('--prior', default=None, help='override the preset\'s shape prior')
+    d.add_argument('--sample', type=int, default=0, help='which benchmark sample')
+    d.add_argument('--device', default=None, help='cpu or cuda (default: the config\'s, else CUDA when available)')
     d.set_defaults(func=cmd_demo)
+    r = sub.add_parser('reconstruct', help='recover depth, albedo, light and view of one image')
+    r.add_argument('--image', type=Path, required=True)
+    g = r.add_mutually_exclusive_group()
+    g.add_argument('--latent', type=Path, default=None, help="the image's W latent (.pt in the original format)")
+    g.add_argument('--invert', action='store_true', help='find the latent by GAN inversion')
+    c = r.add_mutually_exclusive_group()
+    c.add_argument('--preset', default=None, help='a shipped preset (gan2shape.config.PRESETS)')
+    c.add_argument('--config', type=Path, default=None, help='a YAML config (ours, or the original GAN2Shape format)')
+    r.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help='override a config value, e.g. prior.name=box')
+    r.add_argument('--prior', default=None, help='shape prior (gan2shape.priors.PRIORS)')
+    r.add_argument('--depth', type=Path, default=None, help='ground-truth depth PNG (original encoding) for SIDE/MAD')
+    r.add_argument('--gt-mask', type=Path, default=None, help='ground-truth foreground mask PNG')
+    r.add_argument('--out', type=Path, required=True)
+    r.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
+    r.add_argument('--overwrite', action='store_true', help='replace the results in an existing --out')
+    r.add_argument('--device', default=None, help='cpu, cuda or cuda:N')
+    r.set_defaults(func=cmd_reconstruct)
+    rd = sub.add_parser('render-demo', help='render a synthetic head from many views and lights (no GAN needed)')
+    rd.add_argument('--out', type=Path, default=None)
+    rd.add_argument('--overwrite', action='store_true')
+    rd.add_argument('--size', type=int, default=64)
+    rd.add_argument('--device', default=None)
+    rd.set_defaults(func=cmd_render_demo)
     for name, (_, _, h) in DELEGATED.items(): sub.add_parser(name, help=h, add_help=False)
     return p
 
@@ -118,6 +150,6 @@ def main(argv:list[str]|None=None) -> int:
             return getattr(importlib.import_module(f'gan2shape.{mod}'), fn)(argv[1:]) or 0
         args = build_parser().parse_args(argv)
         return args.func(args)
-    except (ValueError, FileExistsError, FileNotFoundError) as e:
+    except (ValueError, FileExistsError, FileNotFoundError, NonFiniteLoss) as e:
         print(f'gan2shape {command}: error: {e}', file=sys.stderr)
         return 2
