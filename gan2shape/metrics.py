@@ -9,7 +9,6 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from .core import check_shape, check_range
-from .camera import depth_to_points
 from .render import normals_from_depth
 
 # %% auto #0
@@ -52,14 +51,7 @@ def original_normals(depth:torch.Tensor, # B×H×W
                      K:torch.Tensor,     # 3×3 intrinsics
                      eps:float=1e-7) -> torch.Tensor: # B×H×W×3
     "Normals normalised as the original did, n/(|n|+eps): slightly shorter than unit at small image sizes."
-    p = depth_to_points(depth, K)
-    tu = p[:, 1:-1, 2:] - p[:, 1:-1, :-2]
-    tv = p[:, 2:, 1:-1] - p[:, :-2, 1:-1]
-    n = torch.linalg.cross(tu, tv, dim=-1)
-    n = n / (n.norm(dim=-1, keepdim=True) + eps)
-    out = torch.zeros(*depth.shape, 3, dtype=depth.dtype, device=depth.device); out[..., 2] = 1
-    out[:, 1:-1, 1:-1] = n
-    return out
+    return normals_from_depth(depth, K, eps=eps)
 
 def angle_deg(n1:torch.Tensor, n2:torch.Tensor) -> torch.Tensor: # B×H×W×3 each → B×H×W
     "Angle in degrees between normal maps (no renormalisation)."

@@ -50,13 +50,15 @@ def inverse_warp_grid(recon_depth:torch.Tensor, # B×H×W depth seen from the vi
 # %% ../nbs/03_render.ipynb #c013
 def normals_from_depth(depth:torch.Tensor, # B×H×W
                        K:torch.Tensor,     # 3×3 camera matrix
+                       eps:float|None=None, # None: exactly unit normals; a number: n/(|n|+eps) as the original (see `gan2shape.metrics`)
                       ) -> torch.Tensor:   # B×H×W×3 unit normals, (0, 0, 1) on the one-pixel border
     "Unit surface normals of a depth map from central differences of its back-projected points."
     P = depth_to_points(depth, K)
     tu = P[:, 1:-1, 2:] - P[:, 1:-1, :-2]
     tv = P[:, 2:, 1:-1] - P[:, :-2, 1:-1]
+    n = torch.linalg.cross(tu, tv, dim=-1)
     out = torch.zeros_like(P); out[..., 2] = 1
-    out[:, 1:-1, 1:-1] = F.normalize(torch.linalg.cross(tu, tv, dim=-1), dim=-1)
+    out[:, 1:-1, 1:-1] = F.normalize(n, dim=-1) if eps is None else n / (n.norm(dim=-1, keepdim=True) + eps)
     return out
 
 # %% ../nbs/03_render.ipynb #c017

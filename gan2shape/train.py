@@ -81,6 +81,9 @@ def fit(s:Setup,                  # networks, GAN, perceptual distance and confi
        ) -> Reconstruction:
     "Reconstruct one image with the config's prior and schedule."
     cfg, out = s.cfg, Path(out)
+    if cfg.schedule.mode != 'single':
+        raise ValueError(f"schedule mode {cfg.schedule.mode!r} (the multi-image trainers) is not implemented yet; "
+                         f"`fit` trains one image at a time: use schedule.mode=single.")
     out.mkdir(parents=True, exist_ok=True)
     ckpt, log_path = out/'checkpoint.pt', out/'metrics.jsonl'
     g = torch.Generator().manual_seed(cfg.run.seed)
