@@ -54,6 +54,10 @@ def check_range(x:torch.Tensor, # the tensor to check
             raise ValueError(f"{name} must be <= {hi}, but its maximum is {x.max().item():.4g}.")
 
 # %% ../nbs/00_core.ipynb #c011
+def _umask() -> int:
+    "The process's file-creation mask."
+    m = os.umask(0); os.umask(m); return m
+
 @contextlib.contextmanager
 def atomic_path(path:str|Path): # the final file name
     "Yield a temporary path next to `path`; rename it onto `path` only if the block succeeds."
@@ -63,6 +67,7 @@ def atomic_path(path:str|Path): # the final file name
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())      # mkstemp makes 0600 files; give the result the usual permissions
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
