@@ -37,7 +37,7 @@ def check_near_far(near:float, far:float):
     if not (0 < near < far): raise ValueError(f"the prior needs 0 < near < far, got near={near}, far={far}.")
 
 # %% ../nbs/13_priors.ipynb #c010
-CATEGORIES = (None, 'face', 'synface', 'car', 'church', 'cat', 'horse')
+CATEGORIES = (None, 'face', 'synface', 'car', 'church', 'cat', 'horse', 'synthetic')   # 'synthetic': our embedded domain, whose mask covers the whole head: no tweak
 
 def prior_box(mask:torch.Tensor,      # B×1×H×W or B×H×W in [0, 1]
               threshold:float=0.7,    # object pixels are mask ≥ threshold
