@@ -78,6 +78,7 @@ def fit(s:Setup,                  # networks, GAN, perceptual distance and confi
         resume:bool=False,        # continue from out/checkpoint.pt if it exists
         progress:bool=True,
         prior:torch.Tensor|None=None, # 1×S×S prior depth (default: the config's prior on the target's mask)
+        pool_source=None,         # optional (stage index, Stage, generator) → Pool replacing step 2 and the GAN projections (oracle studies)
        ) -> Reconstruction:
     "Reconstruct one image with the config's prior and schedule."
     cfg, out = s.cfg, Path(out)
@@ -134,7 +135,8 @@ def fit(s:Setup,                  # networks, GAN, perceptual distance and confi
                 comp = decompose(s, tgt.image)
                 cm = canonical_mask(s, comp, tgt.mask) if cfg.mask.use_mask else torch.ones_like(tgt.mask)
             pool = None
-            if stg.iters[1] > 0 or stg.iters[2] > 0:
+            if pool_source is not None: pool = pool_source(k, stg, g)
+            elif stg.iters[1] > 0 or stg.iters[2] > 0:
                 run_phase('step2', stg.iters[1], k, lambda i: _out_terms(step2(s, tgt, comp, cm, stg.n_proj, g)))
                 pool = collect_pool(s, tgt, comp, cm, stg.n_proj, stg.collect_iters, g)
             if pool is not None:
