@@ -149,7 +149,7 @@ class MaskNet(nn.Module):
         return out if logits else torch.sigmoid(out)
 
 # %% ../nbs/12_masks.ipynb #c021
-MASK_MODEL_FILE = 'mask_net.pth'   # the embedded model's file name under `data_dir()`
+MASK_MODEL_FILE = 'synface64/mask_model.pt'   # the embedded model's path under `data_dir()` (as the synface64 presets name it)
 
 def save_mask_model(model:MaskNet, path:str|Path) -> Path:
     "Save a `MaskNet` with its settings, atomically."
