@@ -219,16 +219,22 @@ def write_synth(out:str|Path, n:int, seed:int=0, cfg:SynthCfg=SynthCfg(), batch:
         done = sum(1 for _ in meta.open())
     elif meta.exists(): meta.unlink()
     atomic_write_text(json.dumps(dict(asdict(cfg), seed=seed)), out/'synth_config.json')
+    def finish(job):                         # wait for a batch's files, then record it: a sample counts as done once its line is written
+        b, names, futures = job
+        for f in futures: f.result()
+        with meta.open('a') as fh:
+            for k, nm in enumerate(names):
+                fh.write(json.dumps({'name': nm, 'view': b.view[k].tolist(), 'light': b.light[k].tolist()}) + '\n')
+        bar.update(len(names))
     with ThreadPoolExecutor(2) as pool, tqdm(total=n, initial=done, disable=not progress, desc='synth', unit='img') as bar:
+        pending = None                       # the previous batch's files are written while the next batch renders
         for start in range(done, n, batch):
             idx = list(range(start, min(n, start + batch)))
             b = sample_batch(seed, idx, cfg, device)
             names = [f'{i:06d}' for i in idx]
-            list(pool.map(lambda k: _save_sample(out, names[k], b, k, cfg), range(len(idx))))
-            with meta.open('a') as f:        # a sample counts as done once its line is written
-                for k, nm in enumerate(names):
-                    f.write(json.dumps({'name': nm, 'view': b.view[k].tolist(), 'light': b.light[k].tolist()}) + '\n')
-            bar.update(len(idx))
+            if pending is not None: finish(pending)
+            pending = (b, names, [pool.submit(_save_sample, out, nm, b, k, cfg) for k, nm in enumerate(names)])
+        if pending is not None: finish(pending)
     atomic_write_text(''.join(f'{i:06d}.png\n' for i in range(n)), out/'list.txt')
     return out
 
