@@ -14,12 +14,13 @@ from PIL import Image
 from tqdm.auto import tqdm
 from .core import atomic_torch_save, atomic_write_text, save_image, make_run_dir, get_device
 from .stylegan2 import Generator, Discriminator, small_channels, stylegan2_channels, parse_channels
+from .export import image_grid
 
 # %% auto #0
 __all__ = ['IMAGE_SUFFIXES', 'find_images', 'read_square', 'ImageFolderData', 'sample_batch', 'GanTrainConfig', 'd_logistic_loss',
            'g_nonsaturating_loss', 'r1_penalty', 'path_length_penalty', 'mixed_latents', 'requires_grad', 'GanState',
            'new_state', 'd_step', 'g_step', 'ema_update', 'train_step', 'save_checkpoint', 'list_checkpoints',
-           'load_state', 'image_grid', 'save_samples', 'GanTrainingDiverged', 'train_gan', 'gan_train_parser',
+           'load_state', 'sample_grid', 'save_samples', 'GanTrainingDiverged', 'train_gan', 'gan_train_parser',
            'train_gan_cli']
 
 # %% ../nbs/09_gan_train.ipynb #c005
@@ -263,20 +264,14 @@ def _merge_resumed(saved:dict, cfg:GanTrainConfig) -> GanTrainConfig:
     return dataclasses.replace(saved, **{k: getattr(cfg, k) for k in _RUN_FIELDS})
 
 # %% ../nbs/09_gan_train.ipynb #c025
-def image_grid(imgs:torch.Tensor, nrow:int|None=None, pad:int=1) -> torch.Tensor:
-    "B×3×H×W images in [-1, 1] tiled into one 3×H'×W' image (rows of `nrow`, white padding)."
-    B, C, H, W = imgs.shape
-    nrow = nrow or math.ceil(math.sqrt(B)); ncol = math.ceil(B / nrow)
-    grid = imgs.new_ones(C, ncol * (H + pad) + pad, nrow * (W + pad) + pad)
-    for i, im in enumerate(imgs.clamp(-1, 1)):
-        r, c = divmod(i, nrow)
-        grid[:, pad + r * (H + pad):pad + r * (H + pad) + H, pad + c * (W + pad):pad + c * (W + pad) + W] = im
-    return grid
+def sample_grid(imgs:torch.Tensor, ncol:int|None=None) -> torch.Tensor:
+    "B×3×H×W images tiled nearly square (`ncol` per row, default ⌈√B⌉) with 1-pixel white padding (`export.image_grid`)."
+    return image_grid(imgs.clamp(-1, 1), ncol or math.ceil(math.sqrt(len(imgs))), pad=1)
 
 def save_samples(st:GanState, cfg:GanTrainConfig) -> Path:
     "g_ema's images of the fixed sample z (fixed noise) as `samples/{iter:06d}.png`."
     with torch.no_grad(): imgs = st.g_ema(st.sample_z)
-    return save_image(image_grid(imgs.cpu()), Path(cfg.out)/'samples'/f'{st.iter:06d}.png')
+    return save_image(sample_grid(imgs.cpu()), Path(cfg.out)/'samples'/f'{st.iter:06d}.png')
 
 def _trim_metrics(path:Path, upto:int):
     "Drop metric lines logged after iteration `upto` (left by a run that stopped after its last checkpoint)."
@@ -310,7 +305,7 @@ def train_gan(cfg:GanTrainConfig) -> Path:
     cfg, st, last = _prepare(cfg, device)
     data = ImageFolderData(cfg.data, cfg.size, cfg.max_data_bytes)
     if st.iter >= cfg.iters: return last
-    if st.iter == 0: save_image(image_grid(data.uint8(torch.arange(min(cfg.n_sample, len(data)))).float() / 127.5 - 1), Path(cfg.out)/'reals.png')
+    if st.iter == 0: save_image(sample_grid(data.uint8(torch.arange(min(cfg.n_sample, len(data)))).float() / 127.5 - 1), Path(cfg.out)/'reals.png')
     bar = tqdm(total=cfg.iters, initial=st.iter, disable=not cfg.progress, desc='gan')
     t0, i0 = time.perf_counter(), st.iter
     with open(Path(cfg.out)/'metrics.jsonl', 'a') as log:

@@ -164,7 +164,7 @@ def cmd_benchmark(a):
     from gan2shape.invert import invert, save_latent
     from gan2shape.stylegan2 import load_stylegan2
     from gan2shape.perceptual import perceptual_distance
-    from gan2shape.gan_train import image_grid
+    from gan2shape.export import image_grid
     root = a.data/'synface64'/'benchmark'
     t0 = time.time(); render_benchmark(root, a.n, a.seed); _say(f'render: {time.time() - t0:.1f} s')
     if a.gan is None: _say('no --gan given: images, depth and masks only; run again with --gan CKPT for the latents.'); return
@@ -190,7 +190,7 @@ def cmd_benchmark(a):
     rows = []   # rows of 8: targets, then their reconstructions
     for i in range(0, len(x), 8): rows += [x[i:i + 8], rec[i:i + 8]]
     rows = [F.pad(r, (0, 0, 0, 0, 0, 0, 0, 8 - len(r)), value=1.) for r in rows]
-    p = save_image(image_grid(torch.cat(rows), nrow=8), a.data/'synface64'/'benchmark_inversion.png')
+    p = save_image(image_grid(torch.cat(rows).clamp(-1, 1), ncol=8, pad=1), a.data/'synface64'/'benchmark_inversion.png')
     _say(f'wrote {root/"latents"} ({len(names)} files) and {p} (rows: image, G(w), image, G(w), …)')
 
 
@@ -244,7 +244,7 @@ def nn_dist(q:torch.Tensor, ref:torch.Tensor, batch:int=250) -> tuple:
 
 def cmd_gan_quality(a):
     from gan2shape.perceptual import perceptual_distance
-    from gan2shape.gan_train import image_grid
+    from gan2shape.export import image_grid
     out = a.data/'synface64'
     t_all = time.time()
     if a.cache is not None and str(a.cache) == 'none': a.cache = None
@@ -252,7 +252,7 @@ def cmd_gan_quality(a):
     names = _names(a.train)
     # (a) sample grid
     s = generate(g, 64, a.seed)
-    _say(f'wrote {save_image(image_grid(s, nrow=8), out/"stylegan2_samples.png")} (64 samples, z seed {a.seed})')
+    _say(f'wrote {save_image(image_grid(s.clamp(-1, 1), ncol=8, pad=1), out/"stylegan2_samples.png")} (64 samples, z seed {a.seed})')
     # (b) nearest neighbours
     t0 = time.time()
     ref = _u8f(read_pngs(a.train/'image', names[:a.n_nn_train]))
@@ -262,7 +262,7 @@ def cmd_gan_quality(a):
     dg, ig = nn_dist(gen, ref); dr, _ = nn_dist(held, ref)
     nn = ref[ig[:8]]
     rows = torch.cat([gen[:8], nn])
-    _say(f'wrote {save_image(image_grid(rows, nrow=8), out/"stylegan2_nearest.png")} (top: 8 samples; bottom: nearest of training '
+    _say(f'wrote {save_image(image_grid(rows.clamp(-1, 1), ncol=8, pad=1), out/"stylegan2_nearest.png")} (top: 8 samples; bottom: nearest of training '
          f'images 0–{a.n_nn_train - 1} and their mirror images, L2 in pixels)')
     q = lambda d: f'mean {d.mean():.4f}  median {d.median():.4f}  min {d.min():.4f}  10% {d.quantile(.1):.4f}'
     _say(f'NN RMS distance (pixel units, images in [-1, 1]) to training images 0–{a.n_nn_train - 1} (+ mirrored), {a.n_nn} queries each:')
