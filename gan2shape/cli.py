@@ -6,7 +6,6 @@
 from __future__ import annotations
 import argparse, sys, time, importlib, math
 from pathlib import Path
-import numpy as np
 import torch
 from .core import make_run_dir, save_image, get_device
 from .train import NonFiniteLoss

@@ -4,13 +4,13 @@
 
 # %% ../nbs/19a_reconstruct.ipynb #c002
 from __future__ import annotations
-import json, time, warnings
+import json, time
 from dataclasses import replace
 from pathlib import Path
 import torch
 import torch.nn.functional as F
-from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text, atomic_torch_save
-from .config import Config, resolve_config, resolve_data_path, save_yaml, sample_paths
+from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text
+from .config import Config, resolve_config, resolve_data_path, save_yaml
 from .networks import make_networks
 from .perceptual import perceptual_distance
 from .stylegan2 import load_stylegan2, StyleGAN2Adapter
@@ -19,7 +19,6 @@ from .masks import mask_provider
 from .synth import read_depth_png
 from .steps import Setup, Target, make_setup, project
 from .train import fit, Reconstruction
-from .render import warp_canon_depth, normals_from_depth
 from .export import image_grid, save_gif, depth_to_png, save_depth_npy, normal_to_png, save_mesh
 from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, shape_image, loss_plot
 

@@ -4,15 +4,13 @@
 
 # %% ../nbs/15_steps.ipynb #c002
 from __future__ import annotations
-import math
 from dataclasses import dataclass, replace
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import check_shape
 from .config import Config
 from .camera import intrinsics, scale_view, view_to_rt, depth_to_points, transform_points, points_to_grid
-from .render import warp_canon_depth, inverse_warp_grid, normals_from_depth, process_depth, render_view
+from .render import warp_canon_depth, inverse_warp_grid, normals_from_depth, process_depth
 from .shading import Light, light_from_raw, diffuse_shading, shade_texture, random_relighting, RelightRanges
 from .losses import photometric, masked_perceptual, smoothness, dfeat_loss, latent_reg
 

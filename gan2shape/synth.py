@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from PIL import Image
 from tqdm.auto import tqdm
-from .core import check_shape, atomic_path, atomic_write_text, save_image, make_run_dir, to_uint8
+from .core import atomic_path, atomic_write_text, save_image, make_run_dir, to_uint8
 
 # %% auto #0
 __all__ = ['FaceParams', 'sample_face_params', 'face_height', 'face_albedo', 'face_background', 'SynthCfg', 'sample_view_light',

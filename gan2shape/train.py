@@ -4,15 +4,13 @@
 
 # %% ../nbs/16_train.ipynb #c002
 from __future__ import annotations
-import json, math, time, copy
-from dataclasses import dataclass, replace, field
+import json, time
+from dataclasses import dataclass, replace
 from pathlib import Path
 import torch
-import torch.nn as nn
-import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .core import atomic_torch_save, check_shape
-from .config import Config, Stage
+from .core import atomic_torch_save
+from .config import Config
 from .render import warp_canon_depth
 from .metrics import shape_metrics, ShapeScore
 from .priors import make_prior
