@@ -17,11 +17,10 @@ __all__ = ['DELEGATED', 'renderer_demo', 'cmd_render_demo', 'cmd_reconstruct', '
 def renderer_demo(out:Path, size:int=64, device='cpu') -> dict:
     "Render a synthetic face through yaw/pitch sweeps (grid and mesh) and a relighting ring; write PNGs and a GIF into `out`."
     from gan2shape.camera import intrinsics
-    from gan2shape.render import render_sweep, yaw_sweep
     from gan2shape.shading import lambertian, shade_texture, light_direction
     from gan2shape.synth import sample_batch, SynthCfg
-    from gan2shape.export import image_grid, save_gif, depth_to_png, normal_to_png
-    from gan2shape.viz import sweep_images
+    from gan2shape.export import image_grid, depth_to_png, normal_to_png
+    from gan2shape.viz import sweep_images, save_rotation_gif
     K = intrinsics(size, device=device)
     b = sample_batch(0, [0], SynthCfg(size=size), device)
     depth, albedo, normal = b.canon_depth, b.albedo, b.canon_normal
@@ -32,8 +31,7 @@ def renderer_demo(out:Path, size:int=64, device='cpu') -> dict:
     files = {'canonical': save_image(front[0], out/'canonical.png'), 'depth': depth_to_png(depth[0], out/'depth.png'),
              'normal': normal_to_png(normal[0], out/'normal.png'), 'relight': save_image(image_grid(relit), out/'relight.png')}
     for k, v in sweep_images(front, depth, K).items(): files[k] = save_image(image_grid(v), out/f'{k}.png')
-    spin = render_sweep(front, depth, yaw_sweep(24, 60).to(device), K, mode='mesh')[0]
-    save_gif(torch.cat([spin, spin.flip(0)]), out/'rotation.gif'); files['gif'] = out/'rotation.gif'
+    files['gif'] = save_rotation_gif(front, depth, out/'rotation.gif', K, yaw_max=60)
     return files
 
 # %% ../nbs/20_cli.ipynb #c007

@@ -8,7 +8,6 @@ import json, time
 from dataclasses import replace
 from pathlib import Path
 import torch
-import torch.nn.functional as F
 from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text
 from .config import Config, resolve_config, resolve_data_path, save_yaml
 from .networks import make_networks
@@ -17,10 +16,10 @@ from .stylegan2 import load_stylegan2, StyleGAN2Adapter
 from .invert import load_latent, invert, save_latent
 from .masks import mask_provider
 from .synth import read_depth_png
-from .steps import Setup, Target, make_setup, project
+from .steps import Setup, Target, make_setup, project, resize_square
 from .train import fit, Reconstruction
-from .export import image_grid, save_gif, depth_to_png, save_depth_npy, normal_to_png, save_mesh
-from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, shape_image, loss_plot
+from .export import image_grid, depth_to_png, save_depth_npy, normal_to_png, save_mesh
+from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, shape_image, loss_plot, save_rotation_gif
 
 # %% auto #0
 __all__ = ['load_mvn', 'load_gan', 'load_mask_provider', 'build_setup', 'prepare_target', 'write_outputs', 'reconstruct']
@@ -63,8 +62,6 @@ def build_setup(cfg:Config, device='cpu', gan=None, perceptual=None) -> Setup:
     return make_setup(nets, gan, perc, cfg, load_mvn(cfg.view_light.view_mvn, 6, 'view'), load_mvn(cfg.view_light.light_mvn, 4, 'light'))
 
 # %% ../nbs/19a_reconstruct.ipynb #c007
-def _resize(x, S): return x if x.shape[-1] == S else F.interpolate(x, size=(S, S), mode='bilinear', align_corners=False, antialias=x.shape[-1] > S)
-
 def prepare_target(s:Setup, image_path, latent_path=None, do_invert:bool=False, invert_steps:int=300,
                    depth_path=None, gt_mask_path=None, masker=None, progress:bool=True) -> tuple: # → (Target, info dict)
     "Load an image, its latent (or invert it), its mask and optional ground truth."
@@ -76,19 +73,19 @@ def prepare_target(s:Setup, image_path, latent_path=None, do_invert:bool=False, 
     elif do_invert:
         size = getattr(s.gan, 'size', S)
         t0 = time.time()
-        inv = invert(_resize(image, size), s.gan, steps=invert_steps, perceptual=s.perceptual, progress=progress)
+        inv = invert(resize_square(image, size), s.gan, steps=invert_steps, perceptual=s.perceptual, progress=progress)
         w = inv.w.detach(); info.update(latent='inverted', invert_steps=invert_steps, invert_seconds=time.time() - t0, invert_loss=inv.losses[-1])
     else: raise ValueError("an image needs its W latent (--latent PATH) or an inversion (--invert).")
-    with torch.no_grad(): gan_image = _resize(s.gan(w), S)
+    with torch.no_grad(): gan_image = resize_square(s.gan(w), S)
     masker = masker or load_mask_provider(s.cfg)
     mask = masker(image).clamp(0, 1)
     depth_gt = gt_mask = None
     if depth_path is not None and Path(depth_path).exists():
         c = s.cfg.camera
-        depth_gt = _resize(read_depth_png(depth_path, c.min_depth, c.max_depth)[None, None].to(dev), S)[:, 0]
+        depth_gt = resize_square(read_depth_png(depth_path, c.min_depth, c.max_depth)[None, None].to(dev), S)[:, 0]
         info['depth_gt'] = str(depth_path)
         if gt_mask_path is not None and Path(gt_mask_path).exists():
-            gt_mask = (_resize(load_image(gt_mask_path, device=dev)[:, :1], S) > 0).float()
+            gt_mask = (resize_square(load_image(gt_mask_path, device=dev)[:, :1], S) > 0).float()
     return Target(image, w, gan_image, mask, depth_gt, gt_mask, Path(image_path).stem), info
 
 # %% ../nbs/19a_reconstruct.ipynb #c009
@@ -117,9 +114,7 @@ def write_outputs(s:Setup, tgt:Target, rec:Reconstruction, out:Path, extra:dict|
     if m is not None and m.sum() < 16: m = None        # an empty mask would leave no mesh: keep the whole surface
     for ext in ('obj', 'glb', 'ply'): files[f'mesh_{ext}'] = save_mesh(out/f'mesh.{ext}', d[0], tex[0], K, mask=m)
     files['viewer'] = save_viewer_html(surface_figure(d[0], tex[0], K, mask=m, title=tgt.name), out/'viewer.html')
-    from gan2shape.render import render_sweep, yaw_sweep
-    spin = render_sweep(tex, d, yaw_sweep(24, min(yaw_max, 60)).to(d), K, mode='mesh')[0]
-    save_gif(torch.cat([spin, spin.flip(0)]), out/'rotation.gif'); files['gif'] = out/'rotation.gif'
+    files['gif'] = save_rotation_gif(tex, d, out/'rotation.gif', K, yaw_max=min(yaw_max, 60))
     metrics = {'name': tgt.name, **(extra or {})}
     if rec.score is not None: metrics.update(rec.score.summary())
     files['metrics'] = atomic_write_text(json.dumps(metrics, indent=2), out/'metrics.json')

@@ -12,8 +12,8 @@ from .camera import view_to_rt, depth_to_points, transform_points, inverse_trans
 from .raster import grid_faces, rasterize_attributes, _rasterize
 
 # %% auto #0
-__all__ = ['warp_canon_depth', 'inverse_warp_grid', 'normals_from_depth', 'process_depth', 'render_view', 'yaw_sweep',
-           'pitch_sweep', 'render_sweep']
+__all__ = ['warp_canon_depth', 'inverse_warp_grid', 'normals_from_depth', 'process_depth', 'warp_texture', 'render_view',
+           'yaw_sweep', 'pitch_sweep', 'render_sweep']
 
 # %% ../nbs/03_render.ipynb #c005
 def _check_depth_view(depth, view):
@@ -77,6 +77,18 @@ def process_depth(raw:torch.Tensor, # B×1×H×W (or B×H×W) raw depth-network 
     return torch.where((col < 2) | (col >= W - 2), 0.7 * max_depth + 0.3 * min_depth, d)
 
 # %% ../nbs/03_render.ipynb #c020
+def warp_texture(texture:torch.Tensor, # B×C×H×W canonical texture (any number of channels)
+                 depth:torch.Tensor,   # B×H×W canonical depth
+                 view:torch.Tensor,    # B×6 view
+                 K:torch.Tensor,       # 3×3 camera matrix
+                 min_depth:float=0.9, max_depth:float=1.1,
+                ) -> tuple:            # (B×C×H×W image in [-1, 1], B×H×W depth in the view, B×1×H×W coverage)
+    "The grid-sampling path used in training: warp the depth to `view`, then sample the texture through the inverse grid."
+    recon = warp_canon_depth(depth, view, K, min_depth, max_depth)
+    grid = inverse_warp_grid(recon, view, K)
+    out = F.grid_sample(texture, grid.to(texture.dtype), mode='bilinear', align_corners=True).clamp(-1, 1)
+    return out, recon, (recon < max_depth + (max_depth - min_depth) / 2)[:, None].to(texture.dtype)
+
 def render_view(image:torch.Tensor, # B×3×H×W texture in [-1, 1], aligned with the canonical depth
                 depth:torch.Tensor, # B×H×W canonical depth
                 view:torch.Tensor,  # B×6 view
@@ -90,11 +102,7 @@ def render_view(image:torch.Tensor, # B×3×H×W texture in [-1, 1], aligned wit
     sz = check_shape(image, ('B', 'C', 'H', 'W'), 'image')
     check_shape(depth, (sz['B'], sz['H'], sz['W']), 'depth')
     view = _check_depth_view(depth, view)
-    if mode == 'grid':
-        recon = warp_canon_depth(depth, view, K, min_depth, max_depth)
-        grid = inverse_warp_grid(recon, view, K)
-        out = F.grid_sample(image, grid.to(image.dtype), mode='bilinear', align_corners=True).clamp(-1, 1)
-        mask = (recon < max_depth + (max_depth - min_depth) / 2)[:, None].to(image.dtype)
+    if mode == 'grid': out, _, mask = warp_texture(image, depth, view, K, min_depth, max_depth)
     elif mode == 'mesh':
         B, C, H, W = image.shape
         R, t = view_to_rt(view)

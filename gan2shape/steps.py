@@ -10,14 +10,15 @@ import torch.nn as nn
 import torch.nn.functional as F
 from .config import Config
 from .camera import intrinsics, scale_view, view_to_rt, depth_to_points, transform_points, points_to_grid
-from .render import warp_canon_depth, inverse_warp_grid, normals_from_depth, process_depth
+from .render import warp_texture, normals_from_depth, process_depth
 from .shading import Light, light_from_raw, diffuse_shading, shade_texture, random_relighting, RelightRanges
 from .losses import photometric, masked_perceptual, smoothness, dfeat_loss, latent_reg
 
 # %% auto #0
 __all__ = ['Target', 'Setup', 'make_setup', 'Components', 'Rendering', 'predict_view', 'predict_light', 'shade', 'decompose',
            'flipped', 'render', 'canonical_mask', 'tiny_setup', 'prior_loss', 'Step1Out', 'step1', 'Step2Out',
-           'sample_views', 'pseudo_samples', 'project', 'step2', 'Pool', 'collect_pool', 'Step3Out', 'step3']
+           'sample_views', 'pseudo_samples', 'resize_square', 'project', 'step2', 'Pool', 'collect_pool', 'Step3Out',
+           'step3']
 
 # %% ../nbs/15_steps.ipynb #c005
 @dataclass(frozen=True)
@@ -115,11 +116,8 @@ def flipped(s:Setup, comp:Components) -> Components:
 def render(s:Setup, texture:torch.Tensor, depth:torch.Tensor, view:torch.Tensor) -> Rendering:
     "Warp a canonical texture with its depth to `view` by grid sampling (as in training)."
     c = s.cfg.camera
-    recon_depth = warp_canon_depth(depth, view, s.K, c.min_depth, c.max_depth)
-    grid = inverse_warp_grid(recon_depth, view, s.K)
-    img = F.grid_sample(texture, grid, mode='bilinear', align_corners=True).clamp(-1, 1)
-    valid = (recon_depth < c.max_depth + (c.max_depth - c.min_depth) / 2).float()[:, None].detach()
-    return Rendering(img, recon_depth, valid)
+    img, recon_depth, valid = warp_texture(texture, depth, view, s.K, c.min_depth, c.max_depth)
+    return Rendering(img, recon_depth, valid.detach())
 
 def canonical_mask(s:Setup, comp:Components, mask:torch.Tensor) -> torch.Tensor: # mask B×1×S×S in the view
     "Carry an object mask from the image's view into the canonical frame (forward warp of the canonical grid)."
@@ -216,6 +214,11 @@ def pseudo_samples(s:Setup, comp:Components, canon_mask:torch.Tensor, n:int,
         out = render(s, torch.cat([tex, canon_mask[:1].expand(n, -1, -1, -1)], 1), comp.depth[:1].expand(n, -1, -1), views)
         return out.image[:, :3], out.image[:, 3:] .clamp(0, 1) * out.valid
 
+def resize_square(x:torch.Tensor, S:int) -> torch.Tensor: # B×C×h×w → B×C×S×S
+    "Bilinear resize to S×S, antialiased when shrinking (GAN outputs and inputs of other sizes)."
+    if x.shape[-2:] == (S, S): return x
+    return F.interpolate(x, size=(S, S), mode='bilinear', align_corners=False, antialias=x.shape[-1] > S)
+
 def project(s:Setup, images:torch.Tensor, tgt:Target) -> tuple: # → (N×3×S×S images, N×D offsets)
     "Project images through E and the GAN: G(w + offset(E(images)))."
     enc = s.nets['netEnc'](images)
@@ -224,9 +227,7 @@ def project(s:Setup, images:torch.Tensor, tgt:Target) -> tuple: # → (N×3×S×
         offset = s.gan.map_partial(enc + s.center_h, 8 - s.cfg.gan.F1_d, 9) - s.center_w
     else: offset = enc
     out = s.gan(tgt.w + offset)
-    S = images.shape[-1]
-    if out.shape[-1] != S: out = F.interpolate(out, size=(S, S), mode='bilinear', align_corners=False, antialias=out.shape[-1] > S)
-    return out, offset
+    return resize_square(out, images.shape[-1]), offset
 
 def _gan_feature_loss(s:Setup, fake, real, mask):
     "Discriminator-feature loss at the GAN's resolution, or the perceptual distance when there is no discriminator."

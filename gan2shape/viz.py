@@ -12,11 +12,11 @@ from .core import check_shape, atomic_path
 from .camera import intrinsics
 from .render import render_view, render_sweep, yaw_sweep, pitch_sweep
 from .shading import Light, light_direction, diffuse_shading, shade_texture
-from .export import depth_to_mesh, viewer_coords, vertex_colors, image_grid, _hw
+from .export import depth_to_mesh, viewer_coords, vertex_colors, image_grid, save_gif, _hw
 
 # %% auto #0
-__all__ = ['surface_figure', 'save_viewer_html', 'relight_grid', 'sweep_images', 'shape_image', 'normal_image', 'loss_plot',
-           'comparison_figure']
+__all__ = ['surface_figure', 'save_viewer_html', 'relight_grid', 'sweep_images', 'save_rotation_gif', 'shape_image',
+           'normal_image', 'loss_plot', 'comparison_figure']
 
 # %% ../nbs/18_viz.ipynb #c007
 def surface_figure(depth:torch.Tensor,   # H×W (or 1×H×W) canonical depth
@@ -102,6 +102,20 @@ def sweep_images(texture:torch.Tensor, # 3×H×W (or 1×3×H×W) canonical image
     K = intrinsics(d.shape[-1], device=d.device, dtype=d.dtype) if K is None else K
     views = {'yaw': yaw_sweep(n_yaw, yaw_max), 'pitch': pitch_sweep(n_pitch, pitch_max)}
     return {f'{k}_{m}': render_sweep(img, d, v.to(d.device), K, mode=m)[0] for k, v in views.items() for m in modes}
+
+def save_rotation_gif(texture:torch.Tensor, # 3×H×W (or 1×3×H×W) canonical image in [-1, 1]
+                      depth:torch.Tensor,   # H×W (or 1×H×W) canonical depth
+                      path:str|Path,        # the .gif to write (atomically)
+                      K:torch.Tensor|None=None, # 3×3 camera matrix (default: `intrinsics(H)`)
+                      yaw_max:float=60., n:int=24, # the swing, and frames per half swing
+                      mode:str='mesh',
+                     ) -> Path:
+    "A looping GIF of the textured surface swinging from −yaw_max to +yaw_max and back."
+    img = texture if texture.ndim == 4 else texture[None]
+    d = _hw(depth, 'depth')[None]
+    K = intrinsics(d.shape[-1], device=d.device, dtype=d.dtype) if K is None else K
+    spin = render_sweep(img[:1], d, yaw_sweep(n, yaw_max).to(d.device), K, mode=mode)[0]
+    return save_gif(torch.cat([spin, spin.flip(0)]), path)
 
 # %% ../nbs/18_viz.ipynb #c018
 def _nhw3(normal):
