@@ -13,7 +13,8 @@ from .core import atomic_torch_save, check_shape
 
 # %% auto #0
 __all__ = ['NET_NAMES', 'n_extra_blocks', 'Encoder', 'EDDeconv', 'ResBlockDown', 'ResEncoder', 'default_widths', 'make_networks',
-           'save_networks', 'load_network_state', 'read_checkpoint', 'load_networks']
+           'save_networks', 'load_network_state', 'read_checkpoint', 'load_networks', 'checkpoint_widths',
+           'init_networks']
 
 # %% ../nbs/05_networks.ipynb #c005
 def n_extra_blocks(size:int) -> int:
@@ -142,15 +143,20 @@ def make_networks(size:int=64,       # image side S (a power of two >= 64)
                   nf:int|None=None,  # width of D, A, V, L (default: the original's max(4096 // S, 16))
                   gn_base:int|None=None, # GroupNorm groups of D, A (default: 8 if S >= 128 else 16)
                   enc_nf:int=32,     # width of netEnc
+                  widths:dict|None=None, # per-network width overriding `nf`, e.g. {'netV': 16, 'netL': 16}
                  ) -> nn.ModuleDict:
     "GAN2Shape's networks `netD, netA, netV, netL, netEnc` for S×S images, freshly initialised."
     nf0, gn0 = default_widths(size)
     nf, gn_base = nf or nf0, gn_base or gn0
+    w = {k: nf for k in ('netD', 'netA', 'netV', 'netL')} | (widths or {})
+    bad = set(w) - {'netD', 'netA', 'netV', 'netL'}
+    if bad: raise ValueError(f"widths can be set for netD, netA, netV and netL, not {sorted(bad)} (netEnc's is enc_nf).")
+    gn = lambda k: min(gn_base, w[k])            # GroupNorm groups cannot exceed the channels
     return nn.ModuleDict(dict(
-        netD=EDDeconv(3, 1, size, nf, zdim=256, gn_base=gn_base, activation=None),
-        netA=EDDeconv(3, 3, size, nf, zdim=256, gn_base=gn_base),
-        netV=Encoder(3, 6, size, nf),
-        netL=Encoder(3, 4, size, nf),
+        netD=EDDeconv(3, 1, size, w['netD'], zdim=256, gn_base=gn('netD'), activation=None),
+        netA=EDDeconv(3, 3, size, w['netA'], zdim=256, gn_base=gn('netA')),
+        netV=Encoder(3, 6, size, w['netV']),
+        netL=Encoder(3, 4, size, w['netL']),
         netEnc=ResEncoder(3, style_dim, size, nf=enc_nf, activation=None)))
 
 # %% ../nbs/05_networks.ipynb #c026
@@ -215,3 +221,23 @@ def load_networks(path:str|Path,       # checkpoint file `{'netD': ..., ...}`
     load_network_state(nets, read_checkpoint(path, map_location), source=f"network checkpoint {path}",
                        allow_missing=allow_missing)
     return nets.to(map_location) if map_location is not None else nets
+
+# %% ../nbs/05_networks.ipynb #n9b4706
+def checkpoint_widths(state:dict) -> dict:
+    "Widths of the D, A, V, L networks stored in a checkpoint dict (their first convolution's output channels)."
+    return {k: state[k]['network.0.weight'].shape[0] for k in ('netD', 'netA', 'netV', 'netL')
+            if isinstance(state.get(k), dict) and 'network.0.weight' in state[k]}
+
+def init_networks(size:int=64,           # image side S
+                  style_dim:int=512,     # output size of netEnc
+                  path:str|Path|None=None, # checkpoint with some or all of the networks, or None for fresh ones
+                  map_location='cpu',
+                 ) -> tuple: # (nn.ModuleDict, names of the networks loaded from `path`)
+    "Networks for S×S images, shaped like and loaded from those found in `path`; the others freshly initialised."
+    if path is None: return make_networks(size, style_dim), []
+    state = read_checkpoint(path, map_location)
+    if not isinstance(state, dict) or not any(k in state for k in NET_NAMES):
+        raise ValueError(f"network checkpoint {path} holds none of {list(NET_NAMES)} "
+                         f"(it has {list(state)[:8] if isinstance(state, dict) else type(state).__name__}).")
+    nets = make_networks(size, style_dim, widths=checkpoint_widths(state))
+    return nets, load_network_state(nets, state, source=f"network checkpoint {path}", allow_missing=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import torch
 from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text
 from .config import Config, resolve_config, resolve_data_path, save_yaml
-from .networks import make_networks
+from .networks import init_networks
 from .perceptual import perceptual_distance
 from .stylegan2 import load_stylegan2, StyleGAN2Adapter
 from .invert import load_latent, invert, save_latent
@@ -22,7 +22,8 @@ from .export import image_grid, depth_to_png, save_depth_npy, normal_to_png, sav
 from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, shape_image, loss_plot, save_rotation_gif
 
 # %% auto #0
-__all__ = ['load_mvn', 'load_gan', 'load_mask_provider', 'build_setup', 'prepare_target', 'write_outputs', 'reconstruct']
+__all__ = ['load_mvn', 'load_gan', 'load_mask_provider', 'fresh_networks', 'build_setup', 'prepare_target', 'write_outputs',
+           'reconstruct']
 
 # %% ../nbs/19a_reconstruct.ipynb #c005
 def load_mvn(path, dim:int, what:str) -> dict:
@@ -53,11 +54,16 @@ def load_mask_provider(cfg:Config):
     if m.provider == 'parser': return mask_provider('parser', category=cfg.category, checkpoint=ck)
     return mask_provider(m.provider)
 
-def build_setup(cfg:Config, device='cpu', gan=None, perceptual=None) -> Setup:
-    "Networks (seeded by the config), GAN, perceptual distance and priors, on `device`."
-    gan = gan if gan is not None else load_gan(cfg, device)
+def fresh_networks(cfg:Config, style_dim:int, device='cpu'):
+    "A run's starting networks: seeded by `run.seed`, and loaded from `run.init_ckpt` where that file has them."
     torch.manual_seed(cfg.run.seed)
-    nets = make_networks(cfg.camera.image_size, style_dim=gan.latent_dim).to(device)
+    nets, _ = init_networks(cfg.camera.image_size, style_dim, resolve_data_path(cfg.run.init_ckpt))
+    return nets.to(device)
+
+def build_setup(cfg:Config, device='cpu', gan=None, perceptual=None) -> Setup:
+    "Networks (seeded by the config, from `run.init_ckpt` if set), GAN, perceptual distance and priors, on `device`."
+    gan = gan if gan is not None else load_gan(cfg, device)
+    nets = fresh_networks(cfg, gan.latent_dim, device)
     perc = perceptual if perceptual is not None else perceptual_distance(cfg.loss.perceptual, resolve_data_path(cfg.loss.vgg_path), device=device)
     return make_setup(nets, gan, perc, cfg, load_mvn(cfg.view_light.view_mvn, 6, 'view'), load_mvn(cfg.view_light.light_mvn, 4, 'light'))
 

@@ -4,21 +4,23 @@
 
 # %% ../nbs/16_train.ipynb #c002
 from __future__ import annotations
-import json, time
+import json, math, time
 from dataclasses import dataclass, replace
 from pathlib import Path
 import torch
+import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .core import atomic_torch_save
 from .config import Config
 from .render import warp_canon_depth
 from .metrics import shape_metrics, ShapeScore
 from .priors import make_prior
-from .steps import (Setup, Target, Components, Rendering, decompose, render, canonical_mask, prior_loss,
+from .steps import (Setup, Target, Components, Rendering, decompose, render, canonical_mask, prior_loss, predict_view,
                              step1, step2, step3, collect_pool)
 
 # %% auto #0
-__all__ = ['STEP_NETS', 'make_optimizer', 'NonFiniteLoss', 'evaluate', 'Reconstruction', 'fit']
+__all__ = ['STEP_NETS', 'make_optimizer', 'NonFiniteLoss', 'evaluate', 'Reconstruction', 'fit', 'view_light_targets',
+           'train_view_light']
 
 # %% ../nbs/16_train.ipynb #c005
 STEP_NETS = {'prior': ('netD',), 'step1': ('netA',), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL')}
@@ -161,3 +163,35 @@ def _run_prior(s:Setup, tgt:Target, prior:torch.Tensor, cfg:Config, progress:boo
         write({'phase': 'prior', 'stage': -1, 'iter': i, 'loss': loss.item()})
         if p.pretrain_loss_threshold is not None and loss.item() < p.pretrain_loss_threshold: break
     write({'phase': 'prior', 'stage': -1, 'iter': i + 1, 'eval': True, **_score_terms(evaluate(s, tgt))})
+
+# %% ../nbs/16_train.ipynb #n03a958
+def view_light_targets(s:Setup, views:torch.Tensor, lights:torch.Tensor) -> tuple:
+    "Labels as the networks' normalised outputs: views N×6 (radians, world units) → N×6, lights N×4 (ambient, diffuse, dx, dy) → raw N×4."
+    c = s.cfg.camera
+    scale = views.new_tensor([math.radians(c.xyz_rotation_range)] * 3 + [c.xy_translation_range] * 2 + [c.z_translation_range or 1.])
+    return views / scale, torch.cat([lights[:, :2] * 2 - 1, lights[:, 2:]], 1)
+
+def train_view_light(s:Setup,                # its netV and netL are trained in place
+                     images:torch.Tensor,    # N×3×S×S in [-1, 1] (or uint8 0…255)
+                     views:torch.Tensor,     # N×6 views (radians, world units)
+                     lights:torch.Tensor,    # N×4 lights (ambient, diffuse, dx, dy)
+                     iters:int=1000, batch:int=64, lr:float=5e-4, seed:int=0, progress:bool=True,
+                    ) -> list: # the loss of every iteration
+    "Regress V and L on labelled images (mean squared error in the networks' normalised units)."
+    dev = s.view_mean.device
+    tv, tl = view_light_targets(s, views.float(), lights.float())
+    vl = s.cfg.view_light
+    params = list(s.nets['netV'].parameters()) + list(s.nets['netL'].parameters())
+    opt = torch.optim.Adam(params, lr=lr)
+    g, losses = torch.Generator().manual_seed(seed), []
+    for i in tqdm(range(iters), desc='view/light', disable=not progress):
+        idx = torch.randint(len(images), (batch,), generator=g)
+        x = images[idx].to(dev)
+        x = x.float() / 127.5 - 1 if x.dtype == torch.uint8 else x
+        pv = s.nets['netV'](x) + (s.view_mean if vl.add_mean_V else 0)
+        pl = s.nets['netL'](x) + (s.light_mean if vl.add_mean_L else 0)
+        loss = F.mse_loss(pv, tv[idx].to(dev)) + F.mse_loss(pl, tl[idx].to(dev))
+        if not torch.isfinite(loss): raise NonFiniteLoss(f"the view/light loss became {loss.item()} at iteration {i}; lower the learning rate.")
+        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+        losses.append(loss.item())
+    return losses

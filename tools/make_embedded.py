@@ -6,6 +6,7 @@ Usage (from the repository root, with .venv active):
     python tools/make_embedded.py benchmark   [--gan CKPT] [--n 32] [--steps 300]
     python tools/make_embedded.py gan-quality --gan CKPT [--ref-ckpt init|EARLY_CKPT]
     python tools/make_embedded.py samples
+    python tools/make_embedded.py vl-init     [--train runs/synface64_train] [--iters 1500] [--nf 16]
 
 Every subcommand is deterministic (fixed seeds), writes its files atomically, can be re-run, and prints
 the figures it measures (they go into data/README.md). `--data DIR` writes somewhere else than data/
@@ -296,6 +297,48 @@ def cmd_samples(a):
     _say(f'copied {len(names)} benchmark images to {out}: {", ".join(f"synface64_{n}" for n in names)}')
 
 
+# ---------------------------------------------------------------------------------------------- view/light init
+def cmd_vl_init(a):
+    from gan2shape.config import load_preset
+    from gan2shape.networks import make_networks, save_networks
+    from gan2shape.reconstruct import load_mvn
+    from gan2shape.steps import make_setup, predict_view, predict_light
+    from gan2shape.train import train_view_light
+    names = _names(a.train)
+    tr, ho = names[:a.n_train], names[a.holdout_start:a.holdout_start + a.n_holdout]
+    if set(tr) & set(ho): raise SystemExit('the training and held-out samples overlap; change --n-train / --holdout-start.')
+    rows = {json.loads(l)['name']: json.loads(l) for l in (a.train/'meta.jsonl').read_text().splitlines() if l.strip()}
+    lab = lambda ns, k: torch.tensor([rows[Path(n).stem][k] for n in ns])
+    t0 = time.time()
+    x, xh = read_pngs(a.train/'image', tr), read_pngs(a.train/'image', ho)
+    _say(f'read {len(tr)} training and {len(ho)} held-out images in {time.time() - t0:.1f} s')
+    cfg = load_preset('synface64-quick')
+    torch.manual_seed(a.seed)
+    nets = make_networks(64, style_dim=128, widths={'netV': a.nf, 'netL': a.nf})
+    s = make_setup(nets, None, None, cfg, load_mvn(cfg.view_light.view_mvn, 6, 'view'), load_mvn(cfg.view_light.light_mvn, 4, 'light'))
+    t0 = time.time()
+    losses = train_view_light(s, x, lab(tr, 'view'), lab(tr, 'light'), iters=a.iters, batch=a.batch, lr=a.lr, seed=a.seed, progress=not a.quiet)
+    wall = time.time() - t0
+    path = save_networks({k: nets[k] for k in ('netV', 'netL')}, a.data/'synface64'/'init_vl.pt')
+    with torch.no_grad():
+        pv = torch.cat([predict_view(s, _u8f(xh[i:i + 250])) for i in range(0, len(xh), 250)])
+        pl = torch.cat([predict_light(s, _u8f(xh[i:i + 250])) for i in range(0, len(xh), 250)])
+    gv, gl = lab(ho, 'view'), lab(ho, 'light')
+    gl = torch.cat([gl[:, :2] * 2 - 1, gl[:, 2:]], 1)
+    k = max(1, len(losses) // 20)
+    n_par = sum(p.numel() for n in ('netV', 'netL') for p in nets[n].parameters())
+    _say(f'wrote {path} ({path.stat().st_size / 1e6:.2f} MB; netV and netL = Encoder(nf={a.nf}), {n_par:,} parameters)')
+    _say(f'trained {a.iters} iterations, batch {a.batch}, lr {a.lr}, seed {a.seed} on samples 0–{a.n_train - 1} in {wall:.1f} s '
+         f'({torch.get_num_threads()} thread(s)); loss first/last {k} its: {np.mean(losses[:k]):.5f} / {np.mean(losses[-k:]):.5f}')
+    ang = (pv[:, :3] - gv[:, :3]).abs().rad2deg().mean(0)
+    tr_err = (pv[:, 3:5] - gv[:, 3:5]).abs().mean(0)
+    spread = gv[:, :3].std(0).rad2deg()
+    _say(f'held-out samples {a.holdout_start}–{a.holdout_start + len(ho) - 1}: mean |error| pitch {ang[0]:.2f}°, yaw {ang[1]:.2f}°, '
+         f'roll {ang[2]:.2f}° (label std {spread[0]:.2f}°, {spread[1]:.2f}°, {spread[2]:.2f}°); tx, ty {tr_err[0]:.4f}, {tr_err[1]:.4f} '
+         f'(label std {gv[:, 3].std():.4f}); light raw (ambient, diffuse, dx, dy) {_fmt((pl - gl).abs().mean(0), 3)} '
+         f'(label std {_fmt(gl.std(0), 3)})')
+
+
 # ---------------------------------------------------------------------------------------------- CLI
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='make_embedded', description=__doc__.split('\n')[0])
@@ -323,6 +366,12 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument('--n-nn-train', type=int, default=5000); q.add_argument('--n-nn', type=int, default=500)
     q.add_argument('--n-fd', type=int, default=1000); q.add_argument('--holdout-start', type=int, default=19000)
     q.add_argument('--cache', type=Path, default=ROOT/'runs'/'embedded_cache', help="where the real images' features are cached ('none': no cache)")
+    v = sub.add_parser('vl-init', help='regress the view and light networks on the training labels (run.init_ckpt)')
+    v.add_argument('--iters', type=int, default=1500); v.add_argument('--batch', type=int, default=64)
+    v.add_argument('--lr', type=float, default=5e-4); v.add_argument('--nf', type=int, default=16)
+    v.add_argument('--seed', type=int, default=0)
+    v.add_argument('--n-train', type=int, default=18000); v.add_argument('--holdout-start', type=int, default=18000)
+    v.add_argument('--n-holdout', type=int, default=2000)
     s = sub.add_parser('samples', help='copy benchmark images to data/samples')
     s.add_argument('--n', type=int, default=6)
     return p
@@ -333,7 +382,7 @@ def main(argv=None) -> int:
     t0 = time.time()
     _say(f'make_embedded {a.cmd}: {" ".join(sys.argv[1:]) if argv is None else " ".join(map(str, argv))}')
     {'priors': cmd_priors, 'mask': cmd_mask, 'benchmark': cmd_benchmark, 'gan-quality': cmd_gan_quality,
-     'samples': cmd_samples}[a.cmd](a)
+     'samples': cmd_samples, 'vl-init': cmd_vl_init}[a.cmd](a)
     _say(f'[{a.cmd}: {time.time() - t0:.1f} s wall]')
     return 0
 
