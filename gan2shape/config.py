@@ -189,9 +189,12 @@ class PriorCfg(_Section):
     box: tuple[float, float] = (0.5, 0.8) # box prior (width, height) as fractions of the image side
     pretrain_iters: int = 1000       # iterations of depth pre-training on the prior (at most)
     pretrain_loss_threshold: float|None = None # stop pre-training once the MSE falls below this
+    frame: str = 'image'             # 'image' (the original): D learns the prior as drawn on the input; 'canonical' (ours):
+                                     # first moved into the canonical frame by the view V predicts (for a pre-trained V)
 
     def __post_init__(self):
         _normalise(self, box=tuple)
+        _check(self.frame in ('image', 'canonical'), f"prior frame must be 'image' or 'canonical', got {self.frame!r}.")
         _check(self.name in PRIOR_NAMES, f"unknown prior {self.name!r}; choose one of {', '.join(PRIOR_NAMES)}.")
         _check(self.near < self.far, f"need near < far, got near={self.near}, far={self.far}.")
         _check(self.radius >= (self.far - self.near) / 2, f"radius must be at least (far - near)/2 = {(self.far - self.near) / 2:.4g}, got {self.radius}.")

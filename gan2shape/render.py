@@ -12,8 +12,8 @@ from .camera import view_to_rt, depth_to_points, transform_points, inverse_trans
 from .raster import grid_faces, rasterize_attributes, _rasterize
 
 # %% auto #0
-__all__ = ['warp_canon_depth', 'inverse_warp_grid', 'normals_from_depth', 'process_depth', 'warp_texture', 'render_view',
-           'yaw_sweep', 'pitch_sweep', 'render_sweep']
+__all__ = ['warp_canon_depth', 'unwarp_depth', 'inverse_warp_grid', 'normals_from_depth', 'process_depth', 'warp_texture',
+           'render_view', 'yaw_sweep', 'pitch_sweep', 'render_sweep']
 
 # %% ../nbs/03_render.ipynb #c005
 def _check_depth_view(depth, view):
@@ -36,6 +36,22 @@ def warp_canon_depth(depth:torch.Tensor, # B×H×W canonical depth
     m = (max_depth - min_depth) / 2
     far = max_depth + m
     return _rasterize(verts, grid_faces(H, W, depth.device), (H, W), K, 1e-3, far, with_bary=False).depth.clamp(min_depth - m, far)
+
+# %% ../nbs/03_render.ipynb #na54fbd
+def unwarp_depth(view_depth:torch.Tensor, # B×H×W depth seen from `view`
+                 view:torch.Tensor,       # B×6 view
+                 K:torch.Tensor,          # 3×3 camera matrix
+                 fill:float|None=None,    # depth where no surface lands (None: the largest input depth)
+                ) -> torch.Tensor:        # B×H×W canonical depth
+    "Move a depth map seen from `view` back into the canonical frame (the inverse of `warp_canon_depth`)."
+    view = _check_depth_view(view_depth, view)
+    B, H, W = view_depth.shape
+    R, t = view_to_rt(view)
+    verts = inverse_transform_points(depth_to_points(view_depth, K), R, t).reshape(B, H * W, 3)
+    far = float(view_depth.max()) * 2
+    out = _rasterize(verts, grid_faces(H, W, view_depth.device), (H, W), K, 1e-3, far, with_bary=False).depth
+    fill = view_depth.amax((1, 2), keepdim=True) if fill is None else torch.full_like(out[:, :1, :1], fill)
+    return torch.where(out < far * 0.999, out, fill.expand_as(out))
 
 # %% ../nbs/03_render.ipynb #c009
 def inverse_warp_grid(recon_depth:torch.Tensor, # B×H×W depth seen from the view (from `warp_canon_depth`)

@@ -12,15 +12,15 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .core import atomic_torch_save
 from .config import Config
-from .render import warp_canon_depth
+from .render import warp_canon_depth, unwarp_depth
 from .metrics import shape_metrics, ShapeScore
 from .priors import make_prior
 from .steps import (Setup, Target, Components, Rendering, decompose, render, canonical_mask, prior_loss, predict_view,
                              step1, step2, step3, collect_pool)
 
 # %% auto #0
-__all__ = ['STEP_NETS', 'make_optimizer', 'NonFiniteLoss', 'evaluate', 'Reconstruction', 'fit', 'view_light_targets',
-           'train_view_light']
+__all__ = ['STEP_NETS', 'make_optimizer', 'NonFiniteLoss', 'evaluate', 'Reconstruction', 'fit', 'prior_in_canonical',
+           'view_light_targets', 'train_view_light']
 
 # %% ../nbs/16_train.ipynb #c005
 STEP_NETS = {'prior': ('netD',), 'step1': ('netA',), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL')}
@@ -126,6 +126,7 @@ def fit(s:Setup,                  # networks, GAN, perceptual distance and confi
                 p = cfg.prior
                 prior = make_prior(p.name, tgt.mask, p.near, p.far, radius=p.radius, threshold=p.threshold,
                                    kernel=p.kernel, passes=p.passes, category=cfg.category)
+            if prior is not None and cfg.prior.frame == 'canonical': prior = prior_in_canonical(s, tgt.image, prior)
             if prior is not None: _run_prior(s, tgt, prior, cfg, progress, write, ckpt)
             save(0); done = 0
         for k, stg in enumerate(stages):
@@ -151,6 +152,12 @@ def fit(s:Setup,                  # networks, GAN, perceptual distance and confi
     return Reconstruction(tgt.name, comp, rec, cm, evaluate(s, tgt, comp), log_path, ckpt)
 
 def _out_terms(res): loss, out = res; return loss, out.terms
+
+def prior_in_canonical(s:Setup, image:torch.Tensor, prior:torch.Tensor) -> torch.Tensor: # prior 1×S×S drawn on the image
+    "The prior moved from the input's frame into the canonical frame of the view V predicts for the input (`prior.frame: canonical`)."
+    p = s.cfg.prior
+    with torch.no_grad():
+        return unwarp_depth(prior, predict_view(s, image[:1]), s.K, fill=p.far).clamp(p.near, p.far)
 
 def _run_prior(s:Setup, tgt:Target, prior:torch.Tensor, cfg:Config, progress:bool, write, ckpt:Path):
     "Fit D to the prior: a fixed number of iterations, or until the loss falls below the threshold."
