@@ -22,6 +22,7 @@ EMBEDDED_FILES = {  # key: path under data_dir()
     'light_mvn': 'synface64/light_mvn.pt',
     'mask_model': 'synface64/mask_model.pt',
     'stylegan2': 'synface64/stylegan2.pt',
+    'init_vl': 'synface64/init_vl.pt',
     'benchmark': 'synface64/benchmark',
     'benchmark_list': 'synface64/benchmark/list.txt',
     'benchmark_images': 'synface64/benchmark/image',

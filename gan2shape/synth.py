@@ -4,19 +4,20 @@
 
 # %% ../nbs/10_synth.ipynb #c002
 from __future__ import annotations
-import json, math, time
-from dataclasses import dataclass, asdict, field
+import json, math, os, time
+from dataclasses import dataclass, asdict
 from pathlib import Path
+import cv2
 import numpy as np
 import torch
 from PIL import Image
 from tqdm.auto import tqdm
-from .core import atomic_path, atomic_write_text, save_image, make_run_dir, to_uint8
+from .core import atomic_write_text, make_run_dir
 
 # %% auto #0
-__all__ = ['FaceParams', 'sample_face_params', 'face_height', 'face_albedo', 'face_background', 'SynthCfg', 'sample_view_light',
-           'view_light_priors', 'SynthBatch', 'render_faces', 'sample_batch', 'encode_depth', 'read_depth_png',
-           'write_synth', 'synth_cli']
+__all__ = ['FaceParams', 'sample_face_params', 'face_heights', 'face_backgrounds', 'face_albedos', 'face_height', 'face_albedo',
+           'face_background', 'SynthCfg', 'sample_view_light', 'view_light_priors', 'SynthBatch', 'render_faces',
+           'sample_batch', 'encode_depth', 'read_depth_png', 'write_synth', 'synth_cli']
 
 # %% ../nbs/10_synth.ipynb #c005
 # the features as (name, centre x, centre y, size x, size y, strength); x is mirrored for paired features
@@ -56,44 +57,73 @@ def sample_face_params(g:torch.Generator) -> FaceParams:
 
 # %% ../nbs/10_synth.ipynb #c006
 def _coords(size, device):
-    ys, xs = torch.meshgrid(torch.linspace(-1, 1, size, device=device), torch.linspace(-1, 1, size, device=device), indexing='ij')
-    return xs, ys
+    "Pixel-centre coordinates in [-1, 1]: x as a 1×1×S row, y as a 1×S×1 column (they broadcast to 1×S×S)."
+    c = torch.linspace(-1, 1, size, device=device)
+    return c.view(1, 1, size), c.view(1, size, 1)
+
+def _stack(rows:list, device) -> torch.Tensor: # B×… float64
+    "One group of parameters of a batch of faces as a float64 tensor."
+    return torch.tensor(rows, dtype=torch.float64, device=device)
+
+def _col(x:torch.Tensor) -> torch.Tensor: return x.float().view(-1, 1, 1)   # B numbers → B×1×1 float32, to broadcast over pixels
 
 def _bump(xs, ys, cx, cy, sx, sy, a):
     "A Gaussian bump; the exponent is clamped so far-away pixels do not produce (slow) denormal floats."
     return a * torch.exp(-(((xs - cx) / sx) ** 2 + ((ys - cy) / sy) ** 2).clamp(max=60))
 
-def face_height(p:FaceParams, size:int, device='cpu'):
-    "The height field h (S×S, ≥ 0) and the soft head mask (S×S in [0, 1]) of one face."
+def face_heights(params:list, # FaceParams, one per face
+                 size:int, device='cpu') -> tuple: # (B×S×S height h ≥ 0, B×S×S head mask in {0, 1})
+    "The height fields and head masks of a batch of faces."
     xs, ys = _coords(size, device)
-    x0, y0, rx, ry, H = p.head
+    x0, y0, rx, ry, H = _stack([p.head for p in params], device).unbind(1)
+    cx, cy, sx, sy, a = _stack([p.features for p in params], device).unbind(2)          # B×F each
+    feats = torch.stack([x0[:, None] + cx * rx[:, None], y0[:, None] + cy * ry[:, None],
+                         sx * rx[:, None], sy * ry[:, None], a]).float()                # 5×B×F, in image coordinates
+    x0, y0, rx, ry, H = map(_col, (x0, y0, rx, ry, H))
     r2 = ((xs - x0) / rx) ** 2 + ((ys - y0) / ry) ** 2
     head = (1 - r2).clamp(min=0)
     soft = (head / 0.08).clamp(max=1)                      # fades features out at the head's edge
     h = H * head.sqrt()
-    for cx, cy, sx, sy, a in p.features: h = h + soft * _bump(xs, ys, x0 + cx * rx, y0 + cy * ry, sx * rx, sy * ry, a)
+    for f in feats.unbind(2): h = h + soft * _bump(xs, ys, *(c.view(-1, 1, 1) for c in f))
     return h.clamp(min=0), (r2 < 1).float()
 
-def face_albedo(p:FaceParams, size:int, device='cpu'):
-    "The albedo (3×S×S in [-1, 1]): skin tone with darker eyes and brows, redder lips, low-frequency variation; background colour or gradient."
+def face_backgrounds(params:list, size:int, device='cpu') -> torch.Tensor: # B×3×S×S in [-1, 1]
+    "The plain or gradient backgrounds, fixed in image space at the far plane."
     xs, ys = _coords(size, device)
-    x0, y0, rx, ry, _ = p.head
-    u, v = (xs - x0) / rx, (ys - y0) / ry
-    r, g, b, dark, red, *lf = p.albedo
+    br, bg, bb, dr, dg, db = map(_col, _stack([p.background for p in params], device).unbind(1))
+    full = lambda x: x.expand(-1, size, size)
+    return torch.stack([full(br + dr * ys), full(bg + dg * ys), full(bb + db * xs)], 1).clamp(0, 1) * 2 - 1
+
+def face_albedos(params:list, size:int, device='cpu',
+                 background:torch.Tensor|None=None, # B×3×S×S from `face_backgrounds`, if already made
+                ) -> torch.Tensor: # B×3×S×S in [-1, 1]
+    "The albedos: skin tone with darker eyes and brows, redder lips, low-frequency variation; the background outside the head."
+    xs, ys = _coords(size, device)
+    x0, y0, rx, ry, _ = map(_col, _stack([p.head for p in params], device).unbind(1))
+    u, v = (xs - x0) / rx, (ys - y0) / ry                  # B×1×S, B×S×1
+    r, g, b, dark, red, *lf = map(_col, _stack([p.albedo for p in params], device).unbind(1))
     var = 1 + lf[0] * torch.sin(3 * u) + lf[1] * torch.cos(2 * v) + lf[2] * u * v + lf[3] * torch.sin(2 * u + v)
-    skin = torch.stack([torch.full_like(xs, r), torch.full_like(xs, g), torch.full_like(xs, b)]) * var
+    skin = torch.stack([r, g, b], 1) * var[:, None]
     eyes = sum(_bump(u, v, s * 0.28, -0.12, 0.12, 0.06, 1.0) + _bump(u, v, s * 0.28, -0.3, 0.2, 0.035, 0.8) for s in (1, -1))
     lips = _bump(u, v, 0, 0.5, 0.18, 0.05, 1.0)
-    skin = skin * (1 - dark * eyes.clamp(max=1))[None]
-    skin = skin + red * lips[None] * torch.tensor([0.6, -0.4, -0.3], device=device)[:, None, None]
-    inside = (u ** 2 + v ** 2 < 1).float()[None]
-    return (inside * skin.clamp(0, 1) * 2 - 1 + (1 - inside) * face_background(p, size, device)).clamp(-1, 1)
+    skin = skin * (1 - dark * eyes.clamp(max=1))[:, None]
+    skin = skin + (red * lips)[:, None] * torch.tensor([0.6, -0.4, -0.3], device=device)[:, None, None]
+    inside = (u ** 2 + v ** 2 < 1).float()[:, None]
+    if background is None: background = face_backgrounds(params, size, device)
+    return (inside * skin.clamp(0, 1) * 2 - 1 + (1 - inside) * background).clamp(-1, 1)
 
-def face_background(p:FaceParams, size:int, device='cpu'):
-    "The plain or gradient background (3×S×S in [-1, 1]), fixed in image space at the far plane."
-    xs, ys = _coords(size, device)
-    br, bg, bb, dr, dg, db = p.background
-    return torch.stack([br + dr * ys, bg + dg * ys, bb + db * xs]).clamp(0, 1) * 2 - 1
+def face_height(p:FaceParams, size:int, device='cpu') -> tuple: # (S×S height, S×S head mask)
+    "One face's height field and head mask."
+    h, m = face_heights([p], size, device)
+    return h[0], m[0]
+
+def face_albedo(p:FaceParams, size:int, device='cpu') -> torch.Tensor: # 3×S×S in [-1, 1]
+    "One face's albedo."
+    return face_albedos([p], size, device)[0]
+
+def face_background(p:FaceParams, size:int, device='cpu') -> torch.Tensor: # 3×S×S in [-1, 1]
+    "One face's background."
+    return face_backgrounds([p], size, device)[0]
 
 # %% ../nbs/10_synth.ipynb #c009
 @dataclass(frozen=True)
@@ -152,24 +182,28 @@ class SynthBatch:
 def render_faces(params:list, # FaceParams, one per sample
                  views:torch.Tensor, lights:torch.Tensor, cfg:SynthCfg=SynthCfg(), device='cpu') -> SynthBatch:
     "Render faces with given views and lights, with all their ground truth."
-    from gan2shape.camera import intrinsics
-    from gan2shape.render import render_view, warp_canon_depth, normals_from_depth
+    from gan2shape.camera import intrinsics, view_to_rt, depth_to_points, transform_points
+    from gan2shape.raster import grid_faces, rasterize_attributes
+    from gan2shape.render import normals_from_depth
     from gan2shape.shading import lambertian, shade_texture, light_direction
-    S = cfg.size
+    S, B = cfg.size, len(params)
     K = intrinsics(S, cfg.fov, device=device)
-    hm = [face_height(p, S, device) for p in params]
-    canon = (cfg.bg_depth - torch.stack([h for h, _ in hm])).clamp(cfg.min_depth, cfg.max_depth)
-    head = torch.stack([m for _, m in hm])
-    albedo = torch.stack([face_albedo(p, S, device) for p in params])
-    back = torch.stack([face_background(p, S, device) for p in params])
+    h, head = face_heights(params, S, device)
+    canon = (cfg.bg_depth - h).clamp(cfg.min_depth, cfg.max_depth)
+    back = face_backgrounds(params, S, device)
+    albedo = face_albedos(params, S, device, back)
     views, lights = views.to(device), lights.to(device)
     cn = normals_from_depth(canon, K)
     shading = lambertian(cn, light_direction(lights[:, 2:]), lights[:, 0], lights[:, 1])
     tex = torch.cat([shade_texture(albedo, shading), head[:, None] * 2 - 1], 1)
-    out, cover = render_view(tex, canon, views, K, mode='mesh', return_mask=True, min_depth=cfg.min_depth, max_depth=cfg.max_depth)
+    R, t = view_to_rt(views)                               # the mesh and planes of `render_view` and `warp_canon_depth`
+    verts = transform_points(depth_to_points(canon, K), R, t).reshape(B, S * S, 3)
+    m = (cfg.max_depth - cfg.min_depth) / 2
+    out, cover, zbuf = rasterize_attributes(verts, grid_faces(S, S, device), tex.flatten(2).transpose(1, 2), S, K,
+                                            near=1e-3, far=cfg.max_depth + m)
     mask = ((out[:, 3] > 0) & (cover[:, 0] > 0)).float()
     image = torch.where(mask[:, None] > 0, out[:, :3], back).clamp(-1, 1)   # the head over the far background
-    depth = warp_canon_depth(canon, views, K, cfg.min_depth, cfg.max_depth)
+    depth = zbuf.clamp(cfg.min_depth - m, cfg.max_depth + m)
     return SynthBatch(image, depth, normals_from_depth(depth, K), mask, canon, cn, albedo, views, lights)
 
 def sample_batch(seed:int, indices:list, cfg:SynthCfg=SynthCfg(), device='cpu') -> SynthBatch:
@@ -197,20 +231,31 @@ def read_depth_png(path:str|Path, min_depth:float=0.9, max_depth:float=1.1) -> t
     return min_depth + (1 - p) * (max_depth - min_depth)
 
 # %% ../nbs/10_synth.ipynb #c018
-def _save_sample(out:Path, name:str, b:SynthBatch, i:int, cfg:SynthCfg):
-    fn = f'{name}.png'
-    save_image(b.image[i], out/'image'/fn)
-    for folder, d in (('depth', b.depth[i]), ('canon_depth', b.canon_depth[i])):
-        with atomic_path(out/folder/fn) as tmp: Image.fromarray(encode_depth(d, cfg.min_depth, cfg.max_depth)).save(tmp, format='PNG')
-    save_image(b.normal[i].permute(2, 0, 1), out/'normal'/fn)
-    save_image(b.mask[i] * 2 - 1, out/'mask'/fn)
-    save_image(b.albedo[i], out/'albedo'/fn)
+_FOLDERS = ('image', 'depth', 'canon_depth', 'normal', 'mask', 'albedo')
+
+def _file_arrays(b:SynthBatch, cfg:SynthCfg) -> dict: # folder → B×S×S×3 or B×S×S array
+    "A batch's files as arrays in the encodings above: uint8 as `to_uint8` (colour in OpenCV's BGR order), uint16 depth."
+    u8 = lambda x: ((x.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).cpu().contiguous().numpy()
+    bgr = lambda x: u8(x.flip(1).permute(0, 2, 3, 1))       # B×3×S×S RGB → B×S×S×3 BGR
+    dep = lambda d: encode_depth(d, cfg.min_depth, cfg.max_depth)
+    return dict(zip(_FOLDERS, (bgr(b.image), dep(b.depth), dep(b.canon_depth), u8(b.normal.flip(-1)), u8(b.mask * 2 - 1), bgr(b.albedo))))
+
+def _write_png(path:Path, a:np.ndarray):
+    "Write an array as PNG (zlib level 1) under a hidden temporary name, then rename it onto `path`."
+    ok, buf = cv2.imencode('.png', a, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    if not ok: raise ValueError(f"could not encode {path.name} ({a.dtype} array of shape {a.shape}) as PNG.")
+    tmp = path.with_name(f'.{path.name}.tmp')
+    tmp.write_bytes(buf); os.replace(tmp, path)
+
+def _save_sample(out:Path, name:str, arrays:dict, i:int):
+    for folder, a in arrays.items(): _write_png(out/folder/f'{name}.png', a[i])
 
 def write_synth(out:str|Path, n:int, seed:int=0, cfg:SynthCfg=SynthCfg(), batch:int=64,
                 overwrite:bool=False, resume:bool=False, device='cpu', progress:bool=True) -> Path:
     "Render n samples of the domain into `out` (layout above); `resume` continues an interrupted run."
     from concurrent.futures import ThreadPoolExecutor
     out = make_run_dir(out, overwrite=overwrite, resume=resume)
+    for folder in _FOLDERS: (out/folder).mkdir(exist_ok=True)
     meta = out/'meta.jsonl'
     done = 0
     if resume and meta.exists():
@@ -231,23 +276,26 @@ def write_synth(out:str|Path, n:int, seed:int=0, cfg:SynthCfg=SynthCfg(), batch:
         for start in range(done, n, batch):
             idx = list(range(start, min(n, start + batch)))
             b = sample_batch(seed, idx, cfg, device)
-            names = [f'{i:06d}' for i in idx]
+            arrays, names = _file_arrays(b, cfg), [f'{i:06d}' for i in idx]
             if pending is not None: finish(pending)
-            pending = (b, names, [pool.submit(_save_sample, out, nm, b, k, cfg) for k, nm in enumerate(names)])
+            pending = (b, names, [pool.submit(_save_sample, out, nm, arrays, k) for k, nm in enumerate(names)])
         if pending is not None: finish(pending)
     atomic_write_text(''.join(f'{i:06d}.png\n' for i in range(n)), out/'list.txt')
     return out
 
 def synth_cli(argv:list|None=None):
-    "`gan2shape synth --n N --size S --seed K --out DIR [--resume] [--overwrite]`"
+    "`gan2shape synth --n N --size S --seed K --out DIR [--threads T] [--resume] [--overwrite]`"
     import argparse
     p = argparse.ArgumentParser(prog='gan2shape synth', description='Render the synthetic face domain with ground truth.')
     p.add_argument('--n', type=int, required=True); p.add_argument('--size', type=int, default=64)
     p.add_argument('--seed', type=int, default=0); p.add_argument('--out', type=Path, required=True)
     p.add_argument('--batch', type=int, default=64)
+    p.add_argument('--threads', type=int, help="torch threads for rendering (default: one fewer than torch's, at least 1, leaving a core to the PNG writers)")
     p.add_argument('--resume', action='store_true'); p.add_argument('--overwrite', action='store_true')
     a = p.parse_args(argv)
+    torch.set_num_threads(a.threads or max(1, torch.get_num_threads() - 1))
     t0 = time.time()
     out = write_synth(a.out, a.n, a.seed, SynthCfg(size=a.size), a.batch, a.overwrite, a.resume)
-    print(f'wrote {a.n} samples to {out} in {time.time() - t0:.1f} s')
+    dt = time.time() - t0
+    print(f'wrote {a.n} samples to {out} in {dt:.1f} s ({a.n / dt:.0f} img/s; torch threads: {torch.get_num_threads()})')
     return 0
