@@ -13,7 +13,7 @@ from .raster import grid_faces, rasterize_attributes, _rasterize
 
 # %% auto #0
 __all__ = ['warp_canon_depth', 'unwarp_depth', 'inverse_warp_grid', 'normals_from_depth', 'process_depth', 'warp_texture',
-           'render_view', 'yaw_sweep', 'pitch_sweep', 'render_sweep']
+           'render_mesh', 'render_view', 'yaw_sweep', 'pitch_sweep', 'render_sweep']
 
 # %% ../nbs/03_render.ipynb #c005
 def _check_depth_view(depth, view):
@@ -31,11 +31,16 @@ def warp_canon_depth(depth:torch.Tensor, # B×H×W canonical depth
     "Z-buffer render of the canonical depth map's mesh moved by `view`."
     view = _check_depth_view(depth, view)
     B, H, W = depth.shape
-    R, t = view_to_rt(view)
-    verts = transform_points(depth_to_points(depth, K), R, t).reshape(B, H * W, 3)
     m = (max_depth - min_depth) / 2
     far = max_depth + m
-    return _rasterize(verts, grid_faces(H, W, depth.device), (H, W), K, 1e-3, far, with_bary=False).depth.clamp(min_depth - m, far)
+    return _rasterize(_view_vertices(depth, view, K), grid_faces(H, W, depth.device), (H, W), K, 1e-3, far,
+                      with_bary=False).depth.clamp(min_depth - m, far)
+
+def _view_vertices(depth, view, K): # → B×(H·W)×3
+    "The canonical depth map's mesh vertices moved by `view`."
+    B, H, W = depth.shape
+    R, t = view_to_rt(view)
+    return transform_points(depth_to_points(depth, K), R, t).reshape(B, H * W, 3)
 
 # %% ../nbs/03_render.ipynb #na54fbd
 def unwarp_depth(view_depth:torch.Tensor, # B×H×W depth seen from `view`
@@ -105,6 +110,19 @@ def warp_texture(texture:torch.Tensor, # B×C×H×W canonical texture (any numbe
     out = F.grid_sample(texture, grid.to(texture.dtype), mode='bilinear', align_corners=True).clamp(-1, 1)
     return out, recon, (recon < max_depth + (max_depth - min_depth) / 2)[:, None].to(texture.dtype)
 
+def render_mesh(texture:torch.Tensor, # B×C×H×W canonical texture (any number of channels)
+                depth:torch.Tensor,   # B×H×W canonical depth
+                view:torch.Tensor,    # B×6 view
+                K:torch.Tensor,       # 3×3 camera matrix
+                min_depth:float=0.9, max_depth:float=1.1,
+               ) -> tuple:            # (B×C×H×W interpolated texture, B×1×H×W coverage, B×H×W depth in the view)
+    "The mesh path: rasterise the moved mesh with the texture as vertex colours; the z-buffer is `warp_canon_depth`'s depth."
+    B, C, H, W = texture.shape
+    m = (max_depth - min_depth) / 2
+    out, cover, zbuf = rasterize_attributes(_view_vertices(depth, view, K), grid_faces(H, W, depth.device),
+                                            texture.flatten(2).transpose(1, 2), (H, W), K, near=1e-3, far=max_depth + m)
+    return out, cover, zbuf.clamp(min_depth - m, max_depth + m)
+
 def render_view(image:torch.Tensor, # B×3×H×W texture in [-1, 1], aligned with the canonical depth
                 depth:torch.Tensor, # B×H×W canonical depth
                 view:torch.Tensor,  # B×6 view
@@ -120,12 +138,7 @@ def render_view(image:torch.Tensor, # B×3×H×W texture in [-1, 1], aligned wit
     view = _check_depth_view(depth, view)
     if mode == 'grid': out, _, mask = warp_texture(image, depth, view, K, min_depth, max_depth)
     elif mode == 'mesh':
-        B, C, H, W = image.shape
-        R, t = view_to_rt(view)
-        verts = transform_points(depth_to_points(depth, K), R, t).reshape(B, H * W, 3)
-        far = max_depth + (max_depth - min_depth) / 2
-        out, mask, _ = rasterize_attributes(verts, grid_faces(H, W, depth.device), image.flatten(2).transpose(1, 2),
-                                            (H, W), K, near=1e-3, far=far)
+        out, mask, _ = render_mesh(image, depth, view, K, min_depth, max_depth)
         out = torch.where(mask > 0, out, background)
     else: raise ValueError(f"mode must be 'grid' or 'mesh', got {mode!r}.")
     return (out, mask) if return_mask else out

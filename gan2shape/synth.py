@@ -182,11 +182,10 @@ class SynthBatch:
 def render_faces(params:list, # FaceParams, one per sample
                  views:torch.Tensor, lights:torch.Tensor, cfg:SynthCfg=SynthCfg(), device='cpu') -> SynthBatch:
     "Render faces with given views and lights, with all their ground truth."
-    from gan2shape.camera import intrinsics, view_to_rt, depth_to_points, transform_points
-    from gan2shape.raster import grid_faces, rasterize_attributes
-    from gan2shape.render import normals_from_depth
+    from gan2shape.camera import intrinsics
+    from gan2shape.render import render_mesh, normals_from_depth
     from gan2shape.shading import lambertian, shade_texture, light_direction
-    S, B = cfg.size, len(params)
+    S = cfg.size
     K = intrinsics(S, cfg.fov, device=device)
     h, head = face_heights(params, S, device)
     canon = (cfg.bg_depth - h).clamp(cfg.min_depth, cfg.max_depth)
@@ -196,14 +195,9 @@ def render_faces(params:list, # FaceParams, one per sample
     cn = normals_from_depth(canon, K)
     shading = lambertian(cn, light_direction(lights[:, 2:]), lights[:, 0], lights[:, 1])
     tex = torch.cat([shade_texture(albedo, shading), head[:, None] * 2 - 1], 1)
-    R, t = view_to_rt(views)                               # the mesh and planes of `render_view` and `warp_canon_depth`
-    verts = transform_points(depth_to_points(canon, K), R, t).reshape(B, S * S, 3)
-    m = (cfg.max_depth - cfg.min_depth) / 2
-    out, cover, zbuf = rasterize_attributes(verts, grid_faces(S, S, device), tex.flatten(2).transpose(1, 2), S, K,
-                                            near=1e-3, far=cfg.max_depth + m)
+    out, cover, depth = render_mesh(tex, canon, views, K, cfg.min_depth, cfg.max_depth)   # one rasterisation: image and depth
     mask = ((out[:, 3] > 0) & (cover[:, 0] > 0)).float()
     image = torch.where(mask[:, None] > 0, out[:, :3], back).clamp(-1, 1)   # the head over the far background
-    depth = zbuf.clamp(cfg.min_depth - m, cfg.max_depth + m)
     return SynthBatch(image, depth, normals_from_depth(depth, K), mask, canon, cn, albedo, views, lights)
 
 def sample_batch(seed:int, indices:list, cfg:SynthCfg=SynthCfg(), device='cpu') -> SynthBatch:
