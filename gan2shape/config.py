@@ -235,11 +235,15 @@ class OptimCfg(_Section):
     lr: float = 1e-4
     betas: tuple[float, float] = (0.9, 0.999)
     weight_decay: float = 5e-4
+    freeze: tuple[str, ...] = ()     # networks no step trains (ours; the original trains all): e.g. ['netV'] keeps the
+                                     # view network as loaded from run.init_ckpt, which pins the rotation/relief trade-off
 
     def __post_init__(self):
-        _normalise(self, betas=tuple)
+        _normalise(self, betas=tuple, freeze=lambda v: (v,) if isinstance(v, str) else tuple(str(x) for x in v))
         _check(self.lr > 0, f"lr must be positive, got {self.lr}.")
         _check(all(0 <= b < 1 for b in self.betas), f"betas must lie in [0, 1), got {self.betas}.")
+        nets = ('netD', 'netA', 'netV', 'netL', 'netEnc')
+        _check(all(k in nets for k in self.freeze), f"optim.freeze names networks among {', '.join(nets)}; got {list(self.freeze)}.")
 
 # %% ../nbs/00a_config.ipynb #c018
 SCHEDULE_MODES = ('single', 'joint', 'generalised')

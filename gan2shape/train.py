@@ -25,11 +25,11 @@ __all__ = ['STEP_NETS', 'make_optimizer', 'NonFiniteLoss', 'evaluate', 'Reconstr
 # %% ../nbs/16_train.ipynb #c005
 STEP_NETS = {'prior': ('netD',), 'step1': ('netA',), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL')}
 
-def make_optimizer(s:Setup, phase:str) -> torch.optim.Adam:
-    "A fresh Adam over the networks that `phase` trains."
+def make_optimizer(s:Setup, phase:str) -> torch.optim.Adam|None:
+    "A fresh Adam over the networks that `phase` trains, less those in `optim.freeze` (None: nothing left to train)."
     o = s.cfg.optim
-    params = [p for k in STEP_NETS[phase] for p in s.nets[k].parameters() if p.requires_grad]
-    return torch.optim.Adam(params, lr=o.lr, betas=tuple(o.betas), weight_decay=o.weight_decay)
+    params = [p for k in STEP_NETS[phase] if k not in o.freeze for p in s.nets[k].parameters() if p.requires_grad]
+    return torch.optim.Adam(params, lr=o.lr, betas=tuple(o.betas), weight_decay=o.weight_decay) if params else None
 
 class NonFiniteLoss(RuntimeError):
     "The loss became NaN or infinite; the run stopped."
@@ -108,8 +108,8 @@ def fit(s:Setup,                  # networks, GAN, perceptual distance and confi
                            'done': done_now, 'log_lines': n_log, 'config': cfg.to_dict()}, ckpt)
 
     def run_phase(phase:str, iters:int, stage:int, loss_fn):
-        if iters <= 0: return
         opt = make_optimizer(s, phase)
+        if iters <= 0 or opt is None: return      # nothing to run, or every network of this phase is frozen
         bar = tqdm(range(iters), desc=f'{tgt.name} {phase}' + (f' s{stage}' if stage >= 0 else ''), disable=not progress, leave=False)
         t0 = time.time()
         for i in bar:
@@ -163,13 +163,15 @@ def _run_prior(s:Setup, tgt:Target, prior:torch.Tensor, cfg:Config, progress:boo
     "Fit D to the prior: a fixed number of iterations, or until the loss falls below the threshold."
     p = cfg.prior
     opt = make_optimizer(s, 'prior')
-    for i in tqdm(range(p.pretrain_iters), desc=f'{tgt.name} prior', disable=not progress, leave=False):
+    n = p.pretrain_iters if opt is not None else 0     # a frozen depth network is not pre-trained
+    done = 0
+    for i in tqdm(range(n), desc=f'{tgt.name} prior', disable=not progress, leave=False):
         loss = prior_loss(s, tgt.image, prior)
         _check_loss(loss, f'prior pre-training, iteration {i}', ckpt)
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-        write({'phase': 'prior', 'stage': -1, 'iter': i, 'loss': loss.item()})
+        write({'phase': 'prior', 'stage': -1, 'iter': i, 'loss': loss.item()}); done = i + 1
         if p.pretrain_loss_threshold is not None and loss.item() < p.pretrain_loss_threshold: break
-    write({'phase': 'prior', 'stage': -1, 'iter': i + 1, 'eval': True, **_score_terms(evaluate(s, tgt))})
+    write({'phase': 'prior', 'stage': -1, 'iter': done, 'eval': True, **_score_terms(evaluate(s, tgt))})
 
 # %% ../nbs/16_train.ipynb #n03a958
 def view_light_targets(s:Setup, views:torch.Tensor, lights:torch.Tensor) -> tuple:
