@@ -22,12 +22,13 @@ from gan2shape.steps import Pool
 from gan2shape.train import fit
 ap = argparse.ArgumentParser(); ap.add_argument('pool', choices=['oracle', 'gan']); ap.add_argument('stem', nargs='?', default='000000')
 ap.add_argument('out', nargs='?'); ap.add_argument('--freeze', nargs='*', default=[])
+ap.add_argument('--use-mask', action='store_true', help='mask.use_mask: step 3 scores the projected samples on the object only (oracle: the true head mask)')
 a = ap.parse_args(); pool_kind, stem = a.pool, a.stem
-out = Path(a.out or f'runs/long_schedule/{pool_kind}_{stem}' + ''.join(f'_{k}' for k in a.freeze))
+out = Path(a.out or f'runs/long_schedule/{pool_kind}_{stem}' + ''.join(f'_{k}' for k in a.freeze) + ('_mask' if a.use_mask else ''))
 root = data_dir()/'synface64'/'benchmark'
 cfg = load_preset('synface64-quick')
 cfg = replace(cfg, loss=replace(cfg.loss, lam_perc=0.), schedule=Schedule([Stage((100, 60, 300), 4, flip3=True, collect_iters=4)]),
-              optim=replace(cfg.optim, freeze=tuple(a.freeze)))
+              optim=replace(cfg.optim, freeze=tuple(a.freeze)), mask=replace(cfg.mask, use_mask=a.use_mask))
 s = build_setup(cfg, 'cpu')
 tgt, _ = prepare_target(s, root/f'image/{stem}.png', root/f'latents/{stem}.pt', depth_path=root/f'depth/{stem}.png',
                         gt_mask_path=root/f'mask/{stem}.png', progress=False)
@@ -36,11 +37,12 @@ def oracle(k, stg, g):
     params = sample_face_params(torch.Generator().manual_seed(synth_seed * 1_000_003 + int(stem)))
     n = stg.n_proj * stg.collect_iters
     v, l = sample_view_light(n, g, SynthCfg())
-    return Pool(render_faces([params] * n, v, l, SynthCfg()).image, torch.ones(n, 1, 64, 64))
+    b = render_faces([params] * n, v, l, SynthCfg())
+    return Pool(b.image, b.mask[:, None] if a.use_mask else torch.ones(n, 1, 64, 64))
 t0 = time.time()
 rec = fit(s, tgt, out, progress=False, pool_source=oracle if pool_kind == 'oracle' else None)
 ev = [json.loads(l) for l in open(out/'metrics.jsonl') if '"eval"' in l]
-print(pool_kind, stem, 'freeze', a.freeze, f'{time.time() - t0:.0f} s;', ' → '.join(f"{e['phase']} SIDE {e['side_e2']:.2f} MAD {e['mad_deg']:.1f}" for e in ev if e['phase'] in ('prior', 'step3')), flush=True)
+print(pool_kind, stem, 'freeze', a.freeze, 'use_mask', a.use_mask, f'{time.time() - t0:.0f} s;', ' → '.join(f"{e['phase']} SIDE {e['side_e2']:.2f} MAD {e['mad_deg']:.1f}" for e in ev if e['phase'] in ('prior', 'step3')), flush=True)
 shade = lambda d: (normals_from_depth(d.reshape(1, 64, 64), s.K)[0, ..., 2].clamp(0, 1) * 255).numpy().astype(np.uint8)
 gt = read_depth_png(root/f'depth/{stem}.png')
 pic = np.kron(np.concatenate([shade(gt), shade(rec.comp.depth)], 1), np.ones((3, 3), np.uint8))
