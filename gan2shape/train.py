@@ -19,7 +19,7 @@ from .steps import (Setup, Target, Components, Rendering, decompose, render, can
                              step1, step2, step3, collect_pool)
 
 # %% auto #0
-__all__ = ['STEP_NETS', 'make_optimizer', 'NonFiniteLoss', 'evaluate', 'Reconstruction', 'fit', 'prior_in_canonical',
+__all__ = ['STEP_NETS', 'make_optimizer', 'NonFiniteLoss', 'evaluate', 'Reconstruction', 'fit', 'prior_in_canonical', 'fit_many',
            'view_light_targets', 'train_view_light']
 
 # %% ../nbs/16_train.ipynb #c005
@@ -72,6 +72,60 @@ def _log_writer(path:Path, keep:int|None):
 def _score_terms(score:ShapeScore|None) -> dict:
     return {} if score is None else {'side_e2': score.side.mean().item() * 100, 'mad_deg': score.mad.mean().item()}
 
+class _Run:
+    "The side effects of one training run: the random generator, the metrics log, checkpoints and resume."
+    def __init__(self, s:Setup, out:Path, resume:bool, progress:bool):
+        self.s, self.progress = s, progress
+        out.mkdir(parents=True, exist_ok=True)
+        self.ckpt, self.log_path = out/'checkpoint.pt', out/'metrics.jsonl'
+        self.g = torch.Generator().manual_seed(s.cfg.run.seed)
+        self.done = -1               # units done: -1 nothing, 0 the prior, u+1 unit u (a stage, or a stage of a batch of images)
+        if resume and self.ckpt.exists():
+            try: st = torch.load(self.ckpt, map_location='cpu', weights_only=False)
+            except Exception as e: raise ValueError(f"checkpoint {self.ckpt} is unreadable ({e}); delete it or start without --resume.") from e
+            for k, sd in st['nets'].items(): s.nets[k].load_state_dict(sd)
+            self.g.set_state(st['generator']); self.done = st['done']
+            self.log, self.n_log = _log_writer(self.log_path, st['log_lines'])
+        else: self.log, self.n_log = _log_writer(self.log_path, None)
+
+    def write(self, rec:dict):
+        self.log.write(json.dumps(rec) + '\n'); self.log.flush(); self.n_log += 1
+
+    def save(self, done_now:int):
+        self.log.flush()
+        atomic_torch_save({'nets': {k: m.state_dict() for k, m in self.s.nets.items()}, 'generator': self.g.get_state(),
+                           'done': done_now, 'log_lines': self.n_log, 'config': self.s.cfg.to_dict()}, self.ckpt)
+        self.done = done_now
+
+    def phase(self, phase:str, iters:int, desc:str, loss_fn, tags:dict, eval_fn=None):
+        "`iters` iterations of one step with a fresh optimiser; `eval_fn()` → dict is logged at the end."
+        opt = make_optimizer(self.s, phase)
+        if iters <= 0 or opt is None: return      # nothing to run, or every network of this phase is frozen
+        bar = tqdm(range(iters), desc=desc, disable=not self.progress, leave=False)
+        t0 = time.time()
+        for i in bar:
+            loss, terms = loss_fn(i)
+            _check_loss(loss, f"{phase} of {', '.join(f'{k} {v}' for k, v in tags.items())}, iteration {i}", self.ckpt)
+            opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+            self.write({'phase': phase, **tags, 'iter': i, 'loss': loss.item(), **terms, 'time': time.time() - t0})
+            if i % 10 == 0: bar.set_postfix(loss=f'{loss.item():.4f}')
+        if eval_fn is not None: self.write({'phase': phase, **tags, 'iter': iters, 'eval': True, **eval_fn()})
+
+def _config_prior(s:Setup, tgt:Target) -> torch.Tensor|None:
+    "The config's prior for one image, in the frame the config asks for (None for prior 'none')."
+    p = s.cfg.prior
+    if p.name == 'none': return None
+    prior = make_prior(p.name, tgt.mask, p.near, p.far, radius=p.radius, threshold=p.threshold,
+                       kernel=p.kernel, passes=p.passes, category=s.cfg.category)
+    return prior_in_canonical(s, tgt.image, prior) if p.frame == 'canonical' else prior
+
+def _final(s:Setup, tgt:Target, run:_Run) -> Reconstruction:
+    with torch.no_grad():
+        comp = decompose(s, tgt.image)
+        rec = render(s, comp.texture, comp.depth, comp.view)
+        cm = canonical_mask(s, comp, tgt.mask)
+    return Reconstruction(tgt.name, comp, rec, cm, evaluate(s, tgt, comp), run.log_path, run.ckpt)
+
 def fit(s:Setup,                  # networks, GAN, perceptual distance and config
         tgt:Target,               # the image
         out:str|Path,             # folder for this image's checkpoint and log
@@ -81,75 +135,37 @@ def fit(s:Setup,                  # networks, GAN, perceptual distance and confi
         pool_source=None,         # optional (stage index, Stage, generator) → Pool replacing step 2 and the GAN projections (oracle studies)
        ) -> Reconstruction:
     "Reconstruct one image with the config's prior and schedule."
-    cfg, out = s.cfg, Path(out)
+    cfg = s.cfg
     if cfg.schedule.mode != 'single':
-        raise ValueError(f"schedule mode {cfg.schedule.mode!r} (the multi-image trainers) is not implemented yet; "
-                         f"`fit` trains one image at a time: use schedule.mode=single.")
-    out.mkdir(parents=True, exist_ok=True)
-    ckpt, log_path = out/'checkpoint.pt', out/'metrics.jsonl'
-    g = torch.Generator().manual_seed(cfg.run.seed)
-    stages = cfg.schedule.stage_list()
-    done = -1                        # phases done: -1 nothing, 0 prior, k+1 stage k
-    if resume and ckpt.exists():
-        try: st = torch.load(ckpt, map_location='cpu', weights_only=False)
-        except Exception as e: raise ValueError(f"checkpoint {ckpt} is unreadable ({e}); delete it or start without --resume.") from e
-        for k, sd in st['nets'].items(): s.nets[k].load_state_dict(sd)
-        g.set_state(st['generator']); done = st['done']
-        log, n_log = _log_writer(log_path, st['log_lines'])
-    else: log, n_log = _log_writer(log_path, None)
-
-    def write(rec:dict):
-        nonlocal n_log
-        log.write(json.dumps(rec) + '\n'); log.flush(); n_log += 1
-
-    def save(done_now:int):
-        log.flush()
-        atomic_torch_save({'nets': {k: m.state_dict() for k, m in s.nets.items()}, 'generator': g.get_state(),
-                           'done': done_now, 'log_lines': n_log, 'config': cfg.to_dict()}, ckpt)
-
-    def run_phase(phase:str, iters:int, stage:int, loss_fn):
-        opt = make_optimizer(s, phase)
-        if iters <= 0 or opt is None: return      # nothing to run, or every network of this phase is frozen
-        bar = tqdm(range(iters), desc=f'{tgt.name} {phase}' + (f' s{stage}' if stage >= 0 else ''), disable=not progress, leave=False)
-        t0 = time.time()
-        for i in bar:
-            loss, terms = loss_fn(i)
-            _check_loss(loss, f'{phase} of stage {stage}, iteration {i}', ckpt)
-            opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-            write({'phase': phase, 'stage': stage, 'iter': i, 'loss': loss.item(), **terms, 'time': time.time() - t0})
-            if i % 10 == 0: bar.set_postfix(loss=f'{loss.item():.4f}')
-        write({'phase': phase, 'stage': stage, 'iter': iters, 'eval': True, **_score_terms(evaluate(s, tgt))})
-
+        raise ValueError(f"schedule mode {cfg.schedule.mode!r} trains several images with one set of networks: use "
+                         f"`fit_many` (or schedule.mode=single to train this image alone).")
+    run = _Run(s, Path(out), resume, progress)
+    g, ev = run.g, lambda: _score_terms(evaluate(s, tgt))
     try:
-        if done < 0:
-            if prior is None and cfg.prior.name != 'none':
-                p = cfg.prior
-                prior = make_prior(p.name, tgt.mask, p.near, p.far, radius=p.radius, threshold=p.threshold,
-                                   kernel=p.kernel, passes=p.passes, category=cfg.category)
-            if prior is not None and cfg.prior.frame == 'canonical': prior = prior_in_canonical(s, tgt.image, prior)
-            if prior is not None: _run_prior(s, tgt, prior, cfg, progress, write, ckpt)
-            save(0); done = 0
-        for k, stg in enumerate(stages):
-            if k + 1 <= done: continue
-            run_phase('step1', stg.iters[0], k, lambda i: _out_terms(step1(s, tgt, flip=stg.flip1)))
+        if run.done < 0:
+            if prior is None: prior = _config_prior(s, tgt)
+            elif cfg.prior.frame == 'canonical': prior = prior_in_canonical(s, tgt.image, prior)
+            if prior is not None: _run_prior(s, run, [tgt], [prior], progress, ev)
+            run.save(0)
+        for k, stg in enumerate(cfg.schedule.stage_list()):
+            if k + 1 <= run.done: continue
+            desc, tags = lambda p: f'{tgt.name} {p} s{k}', {'stage': k}
+            run.phase('step1', stg.iters[0], desc('step1'), lambda i: _out_terms(step1(s, tgt, flip=stg.flip1)), tags, ev)
             with torch.no_grad():
                 comp = decompose(s, tgt.image)
                 cm = canonical_mask(s, comp, tgt.mask) if cfg.mask.use_mask else torch.ones_like(tgt.mask)
             pool = None
             if pool_source is not None: pool = pool_source(k, stg, g)
             elif stg.iters[1] > 0 or stg.iters[2] > 0:
-                run_phase('step2', stg.iters[1], k, lambda i: _out_terms(step2(s, tgt, comp, cm, stg.n_proj, g)))
+                run.phase('step2', stg.iters[1], desc('step2'), lambda i: _out_terms(step2(s, tgt, comp, cm, stg.n_proj, g)), tags, ev)
                 pool = collect_pool(s, tgt, comp, cm, stg.n_proj, stg.collect_iters, g)
             if pool is not None:
-                run_phase('step3', stg.iters[2], k, lambda i: _out_terms(step3(s, tgt, *pool.batch(stg.n_proj, g), flip=stg.flip3)))
-            save(k + 1); done = k + 1
+                run.phase('step3', stg.iters[2], desc('step3'),
+                          lambda i: _out_terms(step3(s, tgt, *pool.batch(stg.n_proj, g), flip=stg.flip3)), tags, ev)
+            run.save(k + 1)
     finally:
-        log.close()
-    with torch.no_grad():
-        comp = decompose(s, tgt.image)
-        rec = render(s, comp.texture, comp.depth, comp.view)
-        cm = canonical_mask(s, comp, tgt.mask)
-    return Reconstruction(tgt.name, comp, rec, cm, evaluate(s, tgt, comp), log_path, ckpt)
+        run.log.close()
+    return _final(s, tgt, run)
 
 def _out_terms(res): loss, out = res; return loss, out.terms
 
@@ -159,19 +175,91 @@ def prior_in_canonical(s:Setup, image:torch.Tensor, prior:torch.Tensor) -> torch
     with torch.no_grad():
         return unwarp_depth(prior, predict_view(s, image[:1]), s.K, fill=p.far).clamp(p.near, p.far)
 
-def _run_prior(s:Setup, tgt:Target, prior:torch.Tensor, cfg:Config, progress:bool, write, ckpt:Path):
-    "Fit D to the prior: a fixed number of iterations, or until the loss falls below the threshold."
-    p = cfg.prior
+def _run_prior(s:Setup, run:_Run, tgts:list, priors:list, progress:bool, eval_fn, batches:list|None=None):
+    "Fit D to the priors (iteration i uses the images of batch i mod len(batches)): a fixed count, or until the loss is below the threshold."
+    p = s.cfg.prior
+    batches = batches or [list(range(len(tgts)))]
     opt = make_optimizer(s, 'prior')
     n = p.pretrain_iters if opt is not None else 0     # a frozen depth network is not pre-trained
     done = 0
-    for i in tqdm(range(n), desc=f'{tgt.name} prior', disable=not progress, leave=False):
-        loss = prior_loss(s, tgt.image, prior)
-        _check_loss(loss, f'prior pre-training, iteration {i}', ckpt)
+    name = tgts[0].name if len(tgts) == 1 else f'{len(tgts)} images'
+    for i in tqdm(range(n), desc=f'{name} prior', disable=not progress, leave=False):
+        b = batches[i % len(batches)]
+        loss = sum(prior_loss(s, tgts[j].image, priors[j]) for j in b) / len(b)
+        _check_loss(loss, f'prior pre-training, iteration {i}', run.ckpt)
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-        write({'phase': 'prior', 'stage': -1, 'iter': i, 'loss': loss.item()}); done = i + 1
+        run.write({'phase': 'prior', 'stage': -1, 'iter': i, 'loss': loss.item()}); done = i + 1
         if p.pretrain_loss_threshold is not None and loss.item() < p.pretrain_loss_threshold: break
-    write({'phase': 'prior', 'stage': -1, 'iter': done, 'eval': True, **_score_terms(evaluate(s, tgt))})
+    run.write({'phase': 'prior', 'stage': -1, 'iter': done, 'eval': True, **eval_fn()})
+
+# %% ../nbs/16_train.ipynb #n72f6ff
+def _mean_terms(results:list) -> tuple:
+    "Average (loss, terms) over the images of a batch."
+    loss = sum(r[0] for r in results) / len(results)
+    terms = {k: sum(r[1][k] for r in results) / len(results) for k in results[0][1]}
+    return loss, terms
+
+def fit_many(s:Setup,             # networks (shared by all images), GAN, perceptual distance and config
+             tgts:list,           # the images (Targets with distinct names)
+             out:str|Path,        # folder for the shared checkpoint and log
+             resume:bool=False, progress:bool=True,
+             pool_source=None,    # optional (stage index, Stage, generator, Target) → Pool (oracle studies)
+            ) -> list:            # a Reconstruction per image, in order
+    "Train ONE set of networks on several images: the report's generalised model (`schedule.mode: generalised`) or joint training (`joint`)."
+    cfg = s.cfg
+    mode, bsz = cfg.schedule.mode, cfg.schedule.batch_images
+    if mode not in ('generalised', 'joint'):
+        raise ValueError(f"fit_many trains several images with one set of networks (schedule.mode generalised or joint); "
+                         f"schedule.mode is {mode!r}: use `fit` to train one image at a time.")
+    if not tgts: raise ValueError("fit_many needs at least one image.")
+    names = [t.name for t in tgts]
+    if len(set(names)) < len(names): raise ValueError(f"image names must be distinct (they key the log and the results): {names}")
+    batches = [list(range(i, min(i + bsz, len(tgts)))) for i in range(0, len(tgts), bsz)]
+    stages = cfg.schedule.stage_list()
+    # generalised: every stage is an epoch over all batches; joint: every batch runs the whole schedule in turn
+    units = ([(k, b) for k in range(len(stages)) for b in range(len(batches))] if mode == 'generalised' else
+             [(k, b) for b in range(len(batches)) for k in range(len(stages))])
+    run = _Run(s, Path(out), resume, progress)
+    g = run.g
+
+    def eval_all(tags:dict):
+        "Score every image with ground truth (on a generalised run, the forgetting curve) and their mean."
+        scores = {t.name: _score_terms(evaluate(s, t)) for t in tgts}
+        scored = [v for v in scores.values() if v]
+        for n_, v in scores.items():
+            if v: run.write({'phase': 'eval', **tags, 'image': n_, **v})
+        if scored: run.write({'phase': 'eval', **tags, 'image': 'mean', 'eval': True,
+                              **{k: sum(v[k] for v in scored) / len(scored) for k in scored[0]}})
+    try:
+        if run.done < 0:
+            priors = [_config_prior(s, t) for t in tgts]
+            if all(p is not None for p in priors):
+                _run_prior(s, run, tgts, priors, progress, lambda: {}, batches)
+            eval_all({'stage': -1, 'batch': -1})
+            run.save(0)
+        for u, (k, bi) in enumerate(units):
+            if u + 1 <= run.done: continue
+            stg, ts = stages[k], [tgts[j] for j in batches[bi]]
+            tags = {'stage': k, 'batch': bi}
+            desc = lambda p: f'{mode} {p} s{k} b{bi}'
+            run.phase('step1', stg.iters[0], desc('step1'), lambda i: _mean_terms([_out_terms(step1(s, t, flip=stg.flip1)) for t in ts]), tags)
+            with torch.no_grad():
+                comps = [decompose(s, t.image) for t in ts]
+                cms = [canonical_mask(s, c, t.mask) if cfg.mask.use_mask else torch.ones_like(t.mask) for c, t in zip(comps, ts)]
+            pools = None
+            if pool_source is not None: pools = [pool_source(k, stg, g, t) for t in ts]
+            elif stg.iters[1] > 0 or stg.iters[2] > 0:
+                run.phase('step2', stg.iters[1], desc('step2'),
+                          lambda i: _mean_terms([_out_terms(step2(s, t, c, m, stg.n_proj, g)) for t, c, m in zip(ts, comps, cms)]), tags)
+                pools = [collect_pool(s, t, c, m, stg.n_proj, stg.collect_iters, g) for t, c, m in zip(ts, comps, cms)]
+            if pools is not None:
+                run.phase('step3', stg.iters[2], desc('step3'),
+                          lambda i: _mean_terms([_out_terms(step3(s, t, *p.batch(stg.n_proj, g), flip=stg.flip3)) for t, p in zip(ts, pools)]), tags)
+            if (mode == 'generalised' and bi == len(batches) - 1) or (mode == 'joint' and k == len(stages) - 1): eval_all(tags)
+            run.save(u + 1)
+    finally:
+        run.log.close()
+    return [_final(s, t, run) for t in tgts]
 
 # %% ../nbs/16_train.ipynb #n03a958
 def view_light_targets(s:Setup, views:torch.Tensor, lights:torch.Tensor) -> tuple:
