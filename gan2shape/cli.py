@@ -11,7 +11,8 @@ from .core import make_run_dir, save_image, get_device
 from .train import NonFiniteLoss
 
 # %% auto #0
-__all__ = ['DELEGATED', 'renderer_demo', 'cmd_render_demo', 'cmd_reconstruct', 'demo_sample', 'cmd_demo', 'build_parser', 'main']
+__all__ = ['DELEGATED', 'renderer_demo', 'cmd_render_demo', 'cmd_reconstruct', 'cmd_reconstruct_set', 'demo_sample', 'cmd_demo',
+           'build_parser', 'main']
 
 # %% ../nbs/20_cli.ipynb #c005
 def renderer_demo(out:Path, size:int=64, device='cpu') -> dict:
@@ -72,6 +73,18 @@ def cmd_reconstruct(args):
     _print_run(files, rec, time.time() - t0, Path(args.out))
     return 0
 
+def cmd_reconstruct_set(args):
+    "Reconstruct every image of the config's image list."
+    from gan2shape.reconstruct import reconstruct_set
+    t0 = time.time()
+    sm = reconstruct_set(args.out, preset=args.preset, config=args.config, overrides=args.set, prior=args.prior,
+                         n_images=args.n, resume=args.resume, overwrite=args.overwrite, device=args.device)
+    print(f"done in {time.time() - t0:.0f} s ({sm['mode']} training, prior {sm['prior']}, {sm['n_images']} images); "
+          f"results in {args.out}/NAME/, summary in {args.out}/summary.json")
+    for name, v in list(sm['images'].items()) + [('mean', sm['mean'])]:
+        if v: print(f"  {name:12s} SIDE {v['side_e2']:.3f} ×10⁻²   MAD {v['mad_deg']:.2f}°")
+    return 0
+
 def demo_sample(index:int=0) -> dict:
     "Paths of a shipped held-out benchmark sample (image, latent, depth, mask)."
     from gan2shape.core import data_dir
@@ -128,6 +141,19 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--overwrite', action='store_true', help='replace the results in an existing --out')
     r.add_argument('--device', default=None, help='cpu, cuda or cuda:N')
     r.set_defaults(func=cmd_reconstruct)
+    rs = sub.add_parser('reconstruct-set', help="reconstruct every image of a config's image list (data.image_list), alone or with one model")
+    c = rs.add_mutually_exclusive_group()
+    c.add_argument('--preset', default=None, help='a shipped preset (default: synface64, the embedded held-out set)')
+    c.add_argument('--config', type=Path, default=None, help='a YAML config (ours, or the original GAN2Shape format)')
+    rs.add_argument('--set', action='append', default=[], metavar='KEY=VALUE',
+                    help='override a config value, e.g. schedule.mode=generalised or data.image_list=PATH')
+    rs.add_argument('--prior', default=None, help='shape prior (gan2shape.priors.PRIORS)')
+    rs.add_argument('--n', type=int, default=None, help='only the first N images of the list')
+    rs.add_argument('--out', type=Path, required=True)
+    rs.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
+    rs.add_argument('--overwrite', action='store_true', help='replace the results in an existing --out')
+    rs.add_argument('--device', default=None, help='cpu, cuda or cuda:N')
+    rs.set_defaults(func=cmd_reconstruct_set)
     rd = sub.add_parser('render-demo', help='render a synthetic head from many views and lights (no GAN needed)')
     rd.add_argument('--out', type=Path, default=None)
     rd.add_argument('--overwrite', action='store_true')

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 import torch
 from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text
-from .config import Config, resolve_config, resolve_data_path, save_yaml
+from .config import Config, resolve_config, resolve_data_path, save_yaml, read_image_list, sample_paths
 from .networks import init_networks
 from .perceptual import perceptual_distance
 from .stylegan2 import load_stylegan2, StyleGAN2Adapter
@@ -17,13 +17,13 @@ from .invert import load_latent, invert, save_latent
 from .masks import mask_provider
 from .synth import read_depth_png
 from .steps import Setup, Target, make_setup, project, resize_square
-from .train import fit, Reconstruction
+from .train import fit, fit_many, Reconstruction
 from .export import image_grid, depth_to_png, save_depth_npy, normal_to_png, save_mesh
 from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, shape_image, loss_plot, save_rotation_gif
 
 # %% auto #0
 __all__ = ['load_mvn', 'load_gan', 'load_mask_provider', 'fresh_networks', 'build_setup', 'prepare_target', 'write_outputs',
-           'reconstruct']
+           'reconstruct', 'reconstruct_set']
 
 # %% ../nbs/19a_reconstruct.ipynb #c005
 def load_mvn(path, dim:int, what:str) -> dict:
@@ -155,3 +155,49 @@ def reconstruct(image:str|Path,              # the image file
                                                        'schedule_iters': cfg.schedule.step_totals, 'device': str(dev)})
     files['config'] = out/'config.yaml'
     return files, rec
+
+# %% ../nbs/19a_reconstruct.ipynb #nadbbf5
+def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per image, OUT/summary.json)
+                    preset:str|None=None, config:str|Path|None=None, overrides=(), # see `resolve_config`
+                    prior:str|None=None,       # override the config's prior
+                    n_images:int|None=None,    # only the first n images of the list
+                    resume:bool=False, overwrite:bool=False, device:str|None=None, progress:bool=True,
+                    setup:Setup|None=None,     # reuse loaded networks/GAN (tests)
+                   ) -> dict: # the summary
+    "Reconstruct every image of the config's image list, one by one (mode single) or with one set of networks (generalised, joint)."
+    cfg = setup.cfg if setup is not None else resolve_config(preset=preset, config_path=config, overrides=tuple(overrides))
+    if prior is not None: cfg = replace(cfg, prior=replace(cfg.prior, name=prior))
+    if not cfg.data.image_list: raise ValueError("the config names no image list (data.image_list): set it, or use `reconstruct` for one image.")
+    names = read_image_list(cfg.data.image_list)[:n_images]
+    if not names: raise ValueError(f"the image list {cfg.data.image_list} is empty.")
+    out = make_run_dir(out, overwrite=overwrite, resume=resume)
+    dev = get_device(device or cfg.run.device)
+    save_yaml(cfg, out/'config.yaml')
+    s = replace(setup, cfg=cfg) if setup is not None else build_setup(cfg, dev)
+    t0, tgts, infos = time.time(), [], []
+    for n in names:
+        p = sample_paths(cfg.data, n)
+        if not Path(p['image']).exists(): raise FileNotFoundError(f"image {p['image']} (from the list {cfg.data.image_list}) does not exist.")
+        has = lambda q: q is not None and Path(q).exists()
+        gm = Path(str(p['image']).replace('image', 'mask')) if cfg.data.load_gt_depth else None
+        tgt, info = prepare_target(s, p['image'], p['latent'] if has(p['latent']) else None, do_invert=not has(p['latent']),
+                                   depth_path=p['depth'] if has(p['depth']) else None, gt_mask_path=gm if has(gm) and gm != Path(p['image']) else None,
+                                   progress=progress)
+        tgts.append(tgt); infos.append(info)
+    mode = cfg.schedule.mode
+    if mode == 'single':
+        recs = []
+        for t in tgts:
+            if cfg.schedule.reset_weights: s = replace(s, nets=fresh_networks(cfg, s.gan.latent_dim, dev))
+            recs.append(fit(s, t, out/t.name, resume=resume, progress=progress))
+    else: recs = fit_many(s, tgts, out/'_shared', resume=resume, progress=progress)
+    fit_s = time.time() - t0
+    per = {}
+    for t, r, info in zip(tgts, recs, infos):
+        write_outputs(s, t, r, out/t.name, extra={**info, 'prior': cfg.prior.name, 'mode': mode, 'device': str(dev)})
+        per[t.name] = r.score.summary() if r.score is not None else {}
+    scored = [v for v in per.values() if v]
+    mean = {k: sum(v[k] for v in scored) / len(scored) for k in scored[0]} if scored else {}
+    summary = {'mode': mode, 'prior': cfg.prior.name, 'n_images': len(tgts), 'fit_seconds': fit_s, 'images': per, 'mean': mean}
+    atomic_write_text(json.dumps(summary, indent=2), out/'summary.json')
+    return summary
