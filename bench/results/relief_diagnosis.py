@@ -1,4 +1,6 @@
-"""Why does SIDE rise while MAD falls? Three checks on finished `long_schedule.py` runs of benchmark image 000000.
+"""Why does SIDE rise while MAD falls? Four checks; 1-3 on finished `long_schedule.py` runs of benchmark image 000000.
+
+0. The priors themselves (first three benchmark images, drawn on the image): the same relief statistics as 1.
 
 1. Relief: the recovered depth in the input view against the ground truth over the scoring mask: the spread of
    the centred log depths, their correlation, the relief scale `a` that best fits the ground truth
@@ -22,12 +24,29 @@ from gan2shape.losses import photometric
 from gan2shape.render import warp_canon_depth, normals_from_depth
 from gan2shape.metrics import eval_mask, mad, erode
 from gan2shape.synth import SynthCfg, sample_face_params, sample_view_light, render_faces
+from gan2shape.priors import make_prior
 torch.set_num_threads(1)
 stem, n = '000000', 32
 root = data_dir()/'synface64'/'benchmark'
 s = build_setup(load_preset('synface64-quick'), 'cpu')
 tgt, _ = prepare_target(s, root/f'image/{stem}.png', root/f'latents/{stem}.pt', depth_path=root/f'depth/{stem}.png',
                         gt_mask_path=root/f'mask/{stem}.png', progress=False)
+def relief(pred, gt, m):
+    "Spread of the centred log depths, their correlation, the best relief scale and the SIDE at that scale."
+    lp, lg = pred.log()[m], gt.log()[m]
+    lp, lg = lp - lp.mean(), lg - lg.mean()
+    a = (lp * lg).sum() / (lp * lp).sum()
+    return (f'SIDE {(lp - lg).pow(2).mean().sqrt() * 100:.3f}; relief spread pred {lp.std() * 100:.3f} gt {lg.std() * 100:.3f}; '
+            f'correlation {(lp * lg).sum() / (lp.norm() * lg.norm()):.3f}; best scale {a:.3f} -> SIDE {(lg - a * lp).pow(2).mean().sqrt() * 100:.3f}')
+
+print('0. the priors (near 0.91, far 1.02) against the ground truth:')
+p = s.cfg.prior
+for st in ('000000', '000001', '000002'):
+    t, _ = prepare_target(s, root/f'image/{st}.png', root/f'latents/{st}.pt', depth_path=root/f'depth/{st}.png',
+                          gt_mask_path=root/f'mask/{st}.png', progress=False)
+    for name in ('ellipsoid', 'smoothed_box', 'confidence'):
+        pd = make_prior(name, t.mask, p.near, p.far, radius=p.radius, threshold=p.threshold, kernel=p.kernel, passes=p.passes, category=s.cfg.category)
+        print(f'   {st} {name}: ' + relief(pd, t.depth_gt, eval_mask(t.gt_mask[:, 0], None) > 0))
 seed = json.loads((root/'synth_config.json').read_text())['seed']
 params = sample_face_params(torch.Generator().manual_seed(seed * 1_000_003 + int(stem)))
 views, lights = sample_view_light(n, torch.Generator().manual_seed(5), SynthCfg())
@@ -57,13 +76,8 @@ for run in map(Path, sys.argv[1:]):
         rd = warp_canon_depth(c.depth[:1], c.view[:1], s.K, cam.min_depth, cam.max_depth)
         valid = (rd < cam.max_depth + (cam.max_depth - cam.min_depth) / 2).float()
         m = eval_mask(tgt.gt_mask[:, 0], valid) > 0
-        lp, lg = rd.log()[m], tgt.depth_gt.log()[m]
-        lp, lg = lp - lp.mean(), lg - lg.mean()
-        a = (lp * lg).sum() / (lp * lp).sum()
         M = mad(normals_from_depth(rd, s.K), normals_from_depth(tgt.depth_gt, s.K), m.float()).item()
-        print(f'{run.name}:\n 1. SIDE {(lp - lg).pow(2).mean().sqrt() * 100:.3f} MAD {M:.2f}; relief spread pred {lp.std() * 100:.3f} '
-              f'gt {lg.std() * 100:.3f}; correlation {(lp * lg).sum() / (lp.norm() * lg.norm()):.3f}; best scale {a:.3f} '
-              f'-> SIDE {(lg - a * lp).pow(2).mean().sqrt() * 100:.3f}')
+        print(f'{run.name}:\n 1. MAD {M:.2f}; ' + relief(rd, tgt.depth_gt, m))
         pv = predict_view(s, b.image)
         slopes = [((pv[:, j] * views[:, j]).sum() / views[:, j].pow(2).sum()).item() for j in range(3)]
         rms = [math.degrees((pv[:, j] - views[:, j]).pow(2).mean().sqrt().item()) for j in range(3)]
