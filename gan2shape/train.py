@@ -138,7 +138,7 @@ def fit(s:Setup,                  # networks, GAN, perceptual distance and confi
     cfg = s.cfg
     if cfg.schedule.mode != 'single':
         raise ValueError(f"schedule mode {cfg.schedule.mode!r} trains several images with one set of networks: use "
-                         f"`fit_many` (or schedule.mode=single to train this image alone).")
+                         f"`gan2shape reconstruct-set` (train.fit_many), or schedule.mode=single to train this image alone.")
     run = _Run(s, Path(out), resume, progress)
     g, ev = run.g, lambda: _score_terms(evaluate(s, tgt))
     try:
