@@ -19,8 +19,8 @@ from .steps import (Setup, Target, Components, Rendering, decompose, render, can
                              step1, step2, step3, collect_pool)
 
 # %% auto #0
-__all__ = ['STEP_NETS', 'make_optimizer', 'NonFiniteLoss', 'evaluate', 'Reconstruction', 'fit', 'prior_in_canonical', 'fit_many',
-           'view_light_targets', 'train_view_light']
+__all__ = ['STEP_NETS', 'make_optimizer', 'warmup_lr', 'NonFiniteLoss', 'evaluate', 'Reconstruction', 'fit', 'prior_in_canonical',
+           'fit_many', 'view_light_targets', 'train_view_light']
 
 # %% ../nbs/16_train.ipynb #c005
 STEP_NETS = {'prior': ('netD',), 'step1': ('netA',), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL')}
@@ -30,6 +30,10 @@ def make_optimizer(s:Setup, phase:str) -> torch.optim.Adam|None:
     o = s.cfg.optim
     params = [p for k in STEP_NETS[phase] if k not in o.freeze for p in s.nets[k].parameters() if p.requires_grad]
     return torch.optim.Adam(params, lr=o.lr, betas=tuple(o.betas), weight_decay=o.weight_decay) if params else None
+
+def warmup_lr(lr:float, warmup:int, i:int) -> float:
+    "The learning rate of iteration `i` (from 0) of a step: a linear ramp over the first `warmup` iterations (0: none)."
+    return lr * min(1.0, (i + 1) / warmup) if warmup > 0 else lr
 
 class NonFiniteLoss(RuntimeError):
     "The loss became NaN or infinite; the run stopped."
@@ -106,8 +110,10 @@ class _Run:
         for i in bar:
             loss, terms = loss_fn(i)
             _check_loss(loss, f"{phase} of {', '.join(f'{k} {v}' for k, v in tags.items())}, iteration {i}", self.ckpt)
+            lr = warmup_lr(self.s.cfg.optim.lr, self.s.cfg.optim.warmup, i)
+            for g in opt.param_groups: g['lr'] = lr
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-            self.write({'phase': phase, **tags, 'iter': i, 'loss': loss.item(), **terms, 'time': time.time() - t0})
+            self.write({'phase': phase, **tags, 'iter': i, 'loss': loss.item(), 'lr': lr, **terms, 'time': time.time() - t0})
             if i % 10 == 0: bar.set_postfix(loss=f'{loss.item():.4f}')
         if eval_fn is not None: self.write({'phase': phase, **tags, 'iter': iters, 'eval': True, **eval_fn()})
 
