@@ -112,6 +112,13 @@ DELEGATED = {'train-gan': ('gan_train', 'train_gan_cli', 'train a StyleGAN2 on a
              'synth': ('synth', 'synth_cli', 'render the synthetic face domain with ground truth')}
 
 # %% ../nbs/20_cli.ipynb #c008
+def _run_args(p:argparse.ArgumentParser):
+    "The options every training command shares: where to write, resume or overwrite, and the device."
+    p.add_argument('--out', type=Path, required=True)
+    p.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
+    p.add_argument('--overwrite', action='store_true', help='replace the results in an existing --out')
+    p.add_argument('--device', default=None, help='cpu, cuda or cuda:N')
+
 def build_parser() -> argparse.ArgumentParser:
     "The `gan2shape` argument parser."
     p = argparse.ArgumentParser(prog='gan2shape', description='Recover 3D shape from a single image with a pretrained 2D GAN.')
@@ -136,10 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--prior', default=None, help='shape prior (gan2shape.priors.PRIORS)')
     r.add_argument('--depth', type=Path, default=None, help='ground-truth depth PNG (original encoding) for SIDE/MAD')
     r.add_argument('--gt-mask', type=Path, default=None, help='ground-truth foreground mask PNG')
-    r.add_argument('--out', type=Path, required=True)
-    r.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
-    r.add_argument('--overwrite', action='store_true', help='replace the results in an existing --out')
-    r.add_argument('--device', default=None, help='cpu, cuda or cuda:N')
+    _run_args(r)
     r.set_defaults(func=cmd_reconstruct)
     rs = sub.add_parser('reconstruct-set', help="reconstruct every image of a config's image list (data.image_list), alone or with one model")
     c = rs.add_mutually_exclusive_group()
@@ -149,10 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help='override a config value, e.g. schedule.mode=generalised or data.image_list=PATH')
     rs.add_argument('--prior', default=None, help='shape prior (gan2shape.priors.PRIORS)')
     rs.add_argument('--n', type=int, default=None, help='only the first N images of the list')
-    rs.add_argument('--out', type=Path, required=True)
-    rs.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
-    rs.add_argument('--overwrite', action='store_true', help='replace the results in an existing --out')
-    rs.add_argument('--device', default=None, help='cpu, cuda or cuda:N')
+    _run_args(rs)
     rs.set_defaults(func=cmd_reconstruct_set)
     rd = sub.add_parser('render-demo', help='render a synthetic head from many views and lights (no GAN needed)')
     rd.add_argument('--out', type=Path, default=None)
