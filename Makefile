@@ -24,8 +24,13 @@ demo: install
 	$(BIN)/gan2shape demo
 
 test: install
-	# one thread per process: two test workers with two OpenMP threads each thrash 2 cores
-	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --timing
+	# one thread per process: two test workers with two OpenMP threads each thrash 2 cores.
+	# Every temporary file of the run goes into one scratch folder that is removed afterwards, pass or fail:
+	# test worker processes end without running the notebooks' own clean-up (scratch_dir's atexit hook).
+	scratch=$$(mktemp -d -t gan2shape-test-XXXXXX); \
+	trap 'rm -rf "$$scratch"' EXIT; trap 'exit 130' INT TERM; \
+	export TMPDIR="$$scratch"; \
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --timing && \
 	$(BIN)/python -m pytest -q tests
 
 export:

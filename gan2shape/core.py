@@ -4,15 +4,15 @@
 
 # %% ../nbs/00_core.ipynb #c002
 from __future__ import annotations
-import os, tempfile, warnings, contextlib, math
+import os, tempfile, warnings, contextlib, math, atexit, shutil
 from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
 
 # %% auto #0
-__all__ = ['check_shape', 'check_range', 'atomic_path', 'atomic_torch_save', 'atomic_write_text', 'to_uint8', 'save_image',
-           'load_image', 'make_run_dir', 'get_device', 'data_dir']
+__all__ = ['check_shape', 'check_range', 'scratch_dir', 'atomic_path', 'atomic_torch_save', 'atomic_write_text', 'to_uint8',
+           'save_image', 'load_image', 'make_run_dir', 'get_device', 'data_dir']
 
 # %% ../nbs/00_core.ipynb #c005
 def _fmt(spec): return '×'.join(str(s) for s in spec)
@@ -52,6 +52,13 @@ def check_range(x:torch.Tensor, # the tensor to check
                 raise ValueError(f"{name} must be {'>' if strict else '>='} {lo}, but its minimum is {x.min().item():.4g}.")
         if hi is not None and (x > hi).any():
             raise ValueError(f"{name} must be <= {hi}, but its maximum is {x.max().item():.4g}.")
+
+# %% ../nbs/00_core.ipynb #c0s2
+def scratch_dir(prefix:str='gan2shape_') -> Path:
+    "A new empty temporary folder, removed with everything in it when this Python process exits."
+    d = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, d, ignore_errors=True)
+    return d
 
 # %% ../nbs/00_core.ipynb #c011
 def _umask() -> int:
