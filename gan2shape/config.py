@@ -249,7 +249,7 @@ class OptimCfg(_Section):
         _check(all(k in nets for k in self.freeze), f"optim.freeze names networks among {', '.join(nets)}; got {list(self.freeze)}.")
 
 # %% ../nbs/00a_config.ipynb #c018
-SCHEDULE_MODES = ('single', 'joint', 'generalised')
+SCHEDULE_MODES = ('single', 'joint', 'sequential', 'generalised')
 
 @dataclass(frozen=True)
 class Stage(_Section):
@@ -277,7 +277,7 @@ class Schedule(_Section):
     stages: list[Stage] = field(default_factory=_celeba_stages)
     mode: str = 'single'             # one of SCHEDULE_MODES
     reset_weights: bool = True       # single mode: restart from the initial weights for every image
-    batch_images: int = 1            # generalised mode: images per batch
+    batch_images: int = 1            # generalised and sequential modes: images per batch
 
     def __post_init__(self):
         _normalise(self, stages=list)

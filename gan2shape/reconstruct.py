@@ -54,18 +54,19 @@ def load_mask_provider(cfg:Config):
     if m.provider == 'parser': return mask_provider('parser', category=cfg.category, checkpoint=ck)
     return mask_provider(m.provider)
 
-def fresh_networks(cfg:Config, style_dim:int, device='cpu'):
-    "A run's starting networks: seeded by `run.seed`, and loaded from `run.init_ckpt` where that file has them."
+def fresh_networks(cfg:Config, style_dim:int, device='cpu', with_names:bool=False):
+    "A run's starting networks: seeded by `run.seed`, and loaded from `run.init_ckpt` where that file has them (with their names if asked)."
     torch.manual_seed(cfg.run.seed)
-    nets, _ = init_networks(cfg.camera.image_size, style_dim, resolve_data_path(cfg.run.init_ckpt))
-    return nets.to(device)
+    nets, loaded = init_networks(cfg.camera.image_size, style_dim, resolve_data_path(cfg.run.init_ckpt))
+    return (nets.to(device), tuple(loaded)) if with_names else nets.to(device)
 
 def build_setup(cfg:Config, device='cpu', gan=None, perceptual=None) -> Setup:
     "Networks (seeded by the config, from `run.init_ckpt` if set), GAN, perceptual distance and priors, on `device`."
     gan = gan if gan is not None else load_gan(cfg, device)
-    nets = fresh_networks(cfg, gan.latent_dim, device)
+    nets, loaded = fresh_networks(cfg, gan.latent_dim, device, with_names=True)
     perc = perceptual if perceptual is not None else perceptual_distance(cfg.loss.perceptual, resolve_data_path(cfg.loss.vgg_path), device=device)
-    return make_setup(nets, gan, perc, cfg, load_mvn(cfg.view_light.view_mvn, 6, 'view'), load_mvn(cfg.view_light.light_mvn, 4, 'light'))
+    s = make_setup(nets, gan, perc, cfg, load_mvn(cfg.view_light.view_mvn, 6, 'view'), load_mvn(cfg.view_light.light_mvn, 4, 'light'))
+    return replace(s, loaded=loaded)
 
 # %% ../nbs/19a_reconstruct.ipynb #c007
 def prepare_target(s:Setup, image_path, latent_path=None, do_invert:bool=False, invert_steps:int=300,

@@ -45,6 +45,7 @@ class Setup:
     light_mean: torch.Tensor # 4
     center_w: torch.Tensor|None = None # 1×D, map[0:9](0); None without map_partial
     center_h: torch.Tensor|None = None # 1×D, map[0:8−F1_d](0)
+    loaded: tuple = ()       # networks loaded from run.init_ckpt: with netD there, training skips the prior pre-training
 
 def make_setup(nets:nn.ModuleDict, gan, perceptual:nn.Module, cfg:Config,
                view_prior:dict|None=None,  # {'mean': 6, 'cov': 6×6}; None: zero mean, the original's default spread
@@ -169,7 +170,9 @@ def _recon_terms(s:Setup, comp:Components, image:torch.Tensor, flip:bool, extra_
     if extra_mask is not None: m = m * extra_mask
     loss, terms = 0., {}
     for k, r in enumerate(recs):
-        l1 = photometric(r.image, image, m); lp = masked_perceptual(s.perceptual, r.image, image, m)
+        l1 = photometric(r.image, image, m)
+        # a term whose weight is zero is not computed at all (ours: the perceptual network is most of step 3's cost)
+        lp = masked_perceptual(s.perceptual, r.image, image, m) if lam != 0 else l1.new_zeros(())
         loss = loss + l1 + lam * lp
         sfx = '_flip' if k else ''
         terms[f'l1{sfx}'], terms[f'perc{sfx}'] = l1.item(), lp.item()
@@ -179,8 +182,9 @@ def step1(s:Setup, tgt:Target, flip:bool=False) -> tuple:
     "Reconstruct the input from its own prediction; returns (loss, Step1Out)."
     comp = decompose(s, tgt.image)
     loss, rec, terms = _recon_terms(s, comp, tgt.image, flip)
-    sm = smoothness(comp.depth) + smoothness(comp.diffuse)
-    loss = loss + s.cfg.loss.lam_smooth * sm
+    lam = s.cfg.loss.lam_smooth
+    sm = smoothness(comp.depth) + smoothness(comp.diffuse) if lam != 0 else loss.new_zeros(())
+    loss = loss + lam * sm
     terms['smooth'] = sm.item()
     return loss, Step1Out(comp, rec, terms)
 
@@ -246,7 +250,7 @@ def step2(s:Setup, tgt:Target, comp:Components, canon_mask:torch.Tensor, n:int,
     proj, offset = project(s, pseudo, tgt)
     l1 = photometric(proj, pseudo, mask)
     lf = _gan_feature_loss(s, proj, pseudo, mask)
-    reg = latent_reg(offset)
+    reg = latent_reg(offset) if s.cfg.loss.lam_reg != 0 else l1.new_zeros(())
     loss = l1 + lf + s.cfg.loss.lam_reg * reg
     return loss, Step2Out(pseudo, mask, proj, offset, {'l1': l1.item(), 'feat': lf.item(), 'reg': reg.item()})
 

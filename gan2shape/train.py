@@ -19,8 +19,8 @@ from .steps import (Setup, Target, Components, Rendering, decompose, render, can
                              step1, step2, step3, collect_pool)
 
 # %% auto #0
-__all__ = ['STEP_NETS', 'make_optimizer', 'warmup_lr', 'NonFiniteLoss', 'evaluate', 'Reconstruction', 'fit', 'prior_in_canonical',
-           'fit_many', 'view_light_targets', 'train_view_light']
+__all__ = ['STEP_NETS', 'make_optimizer', 'warmup_lr', 'NonFiniteLoss', 'evaluate', 'Reconstruction', 'Unit', 'plan',
+           'ImageCycle', 'prior_in_canonical', 'train', 'fit', 'fit_many', 'view_light_targets', 'train_view_light']
 
 # %% ../nbs/16_train.ipynb #c005
 STEP_NETS = {'prior': ('netD',), 'step1': ('netA',), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL')}
@@ -67,6 +67,43 @@ class Reconstruction:
     log: Path                 # the metrics log (JSON lines)
     checkpoint: Path
 
+@dataclass(frozen=True)
+class Unit:
+    "One stage of the schedule on some of the images: the record the training loop walks (a checkpoint follows every unit)."
+    stage: int                # index into the schedule's stage list
+    images: tuple             # indices of the images this unit trains
+    batch: int = 0            # which batch of images (tags the log)
+    interleave: bool = False  # True: each iteration takes the next image of a shuffled cycle (the original's joint training);
+                              # False: each iteration averages the loss over all `images`
+    eval_all: bool = False    # score every image with ground truth when the unit ends (the forgetting curve)
+
+def plan(mode:str, n_stages:int, n_images:int, batch_images:int=1) -> list:
+    "The units of a run: the schedule's stages laid out over the images as `mode` asks."
+    if mode == 'single':
+        if n_images != 1: raise ValueError(f"schedule mode 'single' trains one image at a time, got {n_images}.")
+        return [Unit(k, (0,)) for k in range(n_stages)]
+    if mode == 'joint':       # one pass of the schedule; every iteration visits the next image
+        return [Unit(k, tuple(range(n_images)), 0, True, True) for k in range(n_stages)]
+    batches = [tuple(range(i, min(i + batch_images, n_images))) for i in range(0, n_images, batch_images)]
+    last_b, last_k = len(batches) - 1, n_stages - 1
+    if mode == 'generalised':  # every stage is an epoch over all batches
+        return [Unit(k, b, bi, False, bi == last_b) for k in range(n_stages) for bi, b in enumerate(batches)]
+    if mode == 'sequential':  # every batch runs the whole schedule in turn, no reset
+        return [Unit(k, b, bi, False, k == last_k) for bi, b in enumerate(batches) for k in range(n_stages)]
+    raise ValueError(f"unknown schedule mode {mode!r}.")
+
+class ImageCycle:
+    "The original's `next_image`: the image indices in a shuffled order, reshuffled after every pass."
+    def __init__(self, n:int, g:torch.Generator):
+        self.n, self.g, self.order, self.pos = n, g, list(range(n)), 0
+    def next(self) -> int:
+        if self.pos >= self.n: self.order, self.pos = torch.randperm(self.n, generator=self.g).tolist(), 0
+        self.pos += 1
+        return self.order[self.pos - 1]
+    def new_pass(self): self.pos = self.n               # the next call starts a freshly shuffled pass
+    def state(self) -> dict: return {'order': list(self.order), 'pos': self.pos}
+    def load(self, st:dict): self.order, self.pos = list(st['order']), st['pos']
+
 def _log_writer(path:Path, keep:int|None):
     "Open the metrics log for appending, first cutting it to `keep` lines (None: start afresh)."
     lines = path.read_text().splitlines(keepends=True) if (keep is not None and path.exists()) else []
@@ -77,18 +114,20 @@ def _score_terms(score:ShapeScore|None) -> dict:
     return {} if score is None else {'side_e2': score.side.mean().item() * 100, 'mad_deg': score.mad.mean().item()}
 
 class _Run:
-    "The side effects of one training run: the random generator, the metrics log, checkpoints and resume."
-    def __init__(self, s:Setup, out:Path, resume:bool, progress:bool):
+    "The side effects of one training run: the random generator, the image cycle, the metrics log, checkpoints and resume."
+    def __init__(self, s:Setup, out:Path, resume:bool, progress:bool, n_images:int=1):
         self.s, self.progress = s, progress
         out.mkdir(parents=True, exist_ok=True)
         self.ckpt, self.log_path = out/'checkpoint.pt', out/'metrics.jsonl'
         self.g = torch.Generator().manual_seed(s.cfg.run.seed)
-        self.done = -1               # units done: -1 nothing, 0 the prior, u+1 unit u (a stage, or a stage of a batch of images)
+        self.cycle = ImageCycle(n_images, self.g)
+        self.done = -1               # units done: -1 nothing, 0 the prior, u+1 unit u
         if resume and self.ckpt.exists():
             try: st = torch.load(self.ckpt, map_location='cpu', weights_only=False)
             except Exception as e: raise ValueError(f"checkpoint {self.ckpt} is unreadable ({e}); delete it or start without --resume.") from e
             for k, sd in st['nets'].items(): s.nets[k].load_state_dict(sd)
             self.g.set_state(st['generator']); self.done = st['done']
+            if 'cycle' in st: self.cycle.load(st['cycle'])
             self.log, self.n_log = _log_writer(self.log_path, st['log_lines'])
         else: self.log, self.n_log = _log_writer(self.log_path, None)
 
@@ -98,11 +137,12 @@ class _Run:
     def save(self, done_now:int):
         self.log.flush()
         atomic_torch_save({'nets': {k: m.state_dict() for k, m in self.s.nets.items()}, 'generator': self.g.get_state(),
-                           'done': done_now, 'log_lines': self.n_log, 'config': self.s.cfg.to_dict()}, self.ckpt)
+                           'cycle': self.cycle.state(), 'done': done_now, 'log_lines': self.n_log,
+                           'config': self.s.cfg.to_dict()}, self.ckpt)
         self.done = done_now
 
     def phase(self, phase:str, iters:int, desc:str, loss_fn, tags:dict, eval_fn=None):
-        "`iters` iterations of one step with a fresh optimiser; `eval_fn()` → dict is logged at the end."
+        "`iters` iterations of one step with a fresh optimiser; `loss_fn(i)` → (loss, terms); `eval_fn()` → dict is logged at the end."
         opt = make_optimizer(self.s, phase)
         if iters <= 0 or opt is None: return      # nothing to run, or every network of this phase is frozen
         bar = tqdm(range(iters), desc=desc, disable=not self.progress, leave=False)
@@ -132,48 +172,13 @@ def _final(s:Setup, tgt:Target, run:_Run) -> Reconstruction:
         cm = canonical_mask(s, comp, tgt.mask)
     return Reconstruction(tgt.name, comp, rec, cm, evaluate(s, tgt, comp), run.log_path, run.ckpt)
 
-def fit(s:Setup,                  # networks, GAN, perceptual distance and config
-        tgt:Target,               # the image
-        out:str|Path,             # folder for this image's checkpoint and log
-        resume:bool=False,        # continue from out/checkpoint.pt if it exists
-        progress:bool=True,
-        prior:torch.Tensor|None=None, # 1×S×S prior depth (default: the config's prior on the target's mask)
-        pool_source=None,         # optional (stage index, Stage, generator) → Pool replacing step 2 and the GAN projections (oracle studies)
-       ) -> Reconstruction:
-    "Reconstruct one image with the config's prior and schedule."
-    cfg = s.cfg
-    if cfg.schedule.mode != 'single':
-        raise ValueError(f"schedule mode {cfg.schedule.mode!r} trains several images with one set of networks: use "
-                         f"`gan2shape reconstruct-set` (train.fit_many), or schedule.mode=single to train this image alone.")
-    run = _Run(s, Path(out), resume, progress)
-    g, ev = run.g, lambda: _score_terms(evaluate(s, tgt))
-    try:
-        if run.done < 0:
-            if prior is None: prior = _config_prior(s, tgt)
-            elif cfg.prior.frame == 'canonical': prior = prior_in_canonical(s, tgt.image, prior)
-            if prior is not None: _run_prior(s, run, [tgt], [prior], progress, ev)
-            run.save(0)
-        for k, stg in enumerate(cfg.schedule.stage_list()):
-            if k + 1 <= run.done: continue
-            desc, tags = lambda p: f'{tgt.name} {p} s{k}', {'stage': k}
-            run.phase('step1', stg.iters[0], desc('step1'), lambda i: _out_terms(step1(s, tgt, flip=stg.flip1)), tags, ev)
-            with torch.no_grad():
-                comp = decompose(s, tgt.image)
-                cm = canonical_mask(s, comp, tgt.mask) if cfg.mask.use_mask else torch.ones_like(tgt.mask)
-            pool = None
-            if pool_source is not None: pool = pool_source(k, stg, g)
-            elif stg.iters[1] > 0 or stg.iters[2] > 0:
-                run.phase('step2', stg.iters[1], desc('step2'), lambda i: _out_terms(step2(s, tgt, comp, cm, stg.n_proj, g)), tags, ev)
-                pool = collect_pool(s, tgt, comp, cm, stg.n_proj, stg.collect_iters, g)
-            if pool is not None:
-                run.phase('step3', stg.iters[2], desc('step3'),
-                          lambda i: _out_terms(step3(s, tgt, *pool.batch(stg.n_proj, g), flip=stg.flip3)), tags, ev)
-            run.save(k + 1)
-    finally:
-        run.log.close()
-    return _final(s, tgt, run)
-
 def _out_terms(res): loss, out = res; return loss, out.terms
+
+def _mean_terms(results:list) -> tuple:
+    "Average (loss, terms) over the images of a batch."
+    loss = sum(r[0] for r in results) / len(results)
+    terms = {k: sum(r[1][k] for r in results) / len(results) for k in results[0][1]}
+    return loss, terms
 
 def prior_in_canonical(s:Setup, image:torch.Tensor, prior:torch.Tensor) -> torch.Tensor: # prior 1×S×S drawn on the image
     "The prior moved from the input's frame into the canonical frame of the view V predicts for the input (`prior.frame: canonical`)."
@@ -198,38 +203,64 @@ def _run_prior(s:Setup, run:_Run, tgts:list, priors:list, progress:bool, eval_fn
         if p.pretrain_loss_threshold is not None and loss.item() < p.pretrain_loss_threshold: break
     run.write({'phase': 'prior', 'stage': -1, 'iter': done, 'eval': True, **eval_fn()})
 
-# %% ../nbs/16_train.ipynb #n72f6ff
-def _mean_terms(results:list) -> tuple:
-    "Average (loss, terms) over the images of a batch."
-    loss = sum(r[0] for r in results) / len(results)
-    terms = {k: sum(r[1][k] for r in results) / len(results) for k in results[0][1]}
-    return loss, terms
+# %% ../nbs/16_train.ipynb #c009b
+def _collect_cycle(s:Setup, ts:list, comps:list, cms:list, stg, cycle:ImageCycle, g) -> list:
+    "The original's joint `step2_collect`: `collect_iters` batches in all, each for the next image of the cycle; a pool per image."
+    parts = [[] for _ in ts]
+    cycle.new_pass()                  # the first len(ts) batches cover every image once
+    for _ in range(stg.collect_iters):
+        j = cycle.next()
+        parts[j].append(collect_pool(s, ts[j], comps[j], cms[j], stg.n_proj, 1, g))
+    return [Pool(torch.cat([p.images for p in ps]), torch.cat([p.masks for p in ps])) for ps in parts]
 
-def fit_many(s:Setup,             # networks (shared by all images), GAN, perceptual distance and config
-             tgts:list,           # the images (Targets with distinct names)
-             out:str|Path,        # folder for the shared checkpoint and log
-             resume:bool=False, progress:bool=True,
-             pool_source=None,    # optional (stage index, Stage, generator, Target) → Pool (oracle studies)
-            ) -> list:            # a Reconstruction per image, in order
-    "Train ONE set of networks on several images: the report's generalised model (`schedule.mode: generalised`) or joint training (`joint`)."
+def _run_unit(s:Setup, run:_Run, unit:Unit, stg, ts:list, tags:dict, desc, pool_source, ev):
+    "Steps 1, 2 (and the pool) and 3 of one stage on the unit's images `ts`."
+    cfg, g = s.cfg, run.g
+    pick = (lambda: [run.cycle.next()]) if unit.interleave else (lambda: range(len(ts)))
+    def over(f):                      # the loss of this iteration's image(s); an interleaved unit logs which image
+        js = list(pick())
+        loss, terms = _mean_terms([_out_terms(f(j)) for j in js])
+        return loss, ({**terms, 'image': ts[js[0]].name} if unit.interleave else terms)
+    run.phase('step1', stg.iters[0], desc('step1'), lambda i: over(lambda j: step1(s, ts[j], flip=stg.flip1)), tags, ev)
+    with torch.no_grad():
+        comps = [decompose(s, t.image) for t in ts]
+        cms = [canonical_mask(s, c, t.mask) if cfg.mask.use_mask else torch.ones_like(t.mask) for c, t in zip(comps, ts)]
+    pools = None
+    if pool_source is not None: pools = [pool_source(unit.stage, stg, g, t) for t in ts]
+    elif stg.iters[1] > 0 or stg.iters[2] > 0:
+        run.phase('step2', stg.iters[1], desc('step2'),
+                  lambda i: over(lambda j: step2(s, ts[j], comps[j], cms[j], stg.n_proj, g)), tags, ev)
+        pools = (_collect_cycle(s, ts, comps, cms, stg, run.cycle, g) if unit.interleave else
+                 [collect_pool(s, t, c, m, stg.n_proj, stg.collect_iters, g) for t, c, m in zip(ts, comps, cms)])
+    if pools is not None:
+        run.phase('step3', stg.iters[2], desc('step3'),
+                  lambda i: over(lambda j: step3(s, ts[j], *pools[j].batch(stg.n_proj, g), flip=stg.flip3)), tags, ev)
+
+def train(s:Setup,                # networks (shared by all images), GAN, perceptual distance and config
+          tgts:list,              # the images (Targets with distinct names); one in mode 'single'
+          out:str|Path,           # folder for the checkpoint and the log
+          resume:bool=False,      # continue from out/checkpoint.pt if it exists
+          progress:bool=True,
+          priors:list|None=None,  # a 1×S×S prior depth per image (default: the config's prior on each image's mask)
+          pool_source=None,       # optional (stage index, Stage, generator, Target) → Pool replacing step 2 and the GAN (oracle studies)
+         ) -> list:               # a Reconstruction per image, in order
+    "The one training loop: prior pre-training, then the units `plan` lays out for the schedule's mode."
     cfg = s.cfg
-    mode, bsz = cfg.schedule.mode, cfg.schedule.batch_images
-    if mode not in ('generalised', 'joint'):
-        raise ValueError(f"fit_many trains several images with one set of networks (schedule.mode generalised or joint); "
-                         f"schedule.mode is {mode!r}: use `fit` to train one image at a time.")
-    if not tgts: raise ValueError("fit_many needs at least one image.")
+    mode, stages = cfg.schedule.mode, cfg.schedule.stage_list()
+    if not tgts: raise ValueError("training needs at least one image.")
     names = [t.name for t in tgts]
     if len(set(names)) < len(names): raise ValueError(f"image names must be distinct (they key the log and the results): {names}")
-    batches = [list(range(i, min(i + bsz, len(tgts)))) for i in range(0, len(tgts), bsz)]
-    stages = cfg.schedule.stage_list()
-    # generalised: every stage is an epoch over all batches; joint: every batch runs the whole schedule in turn
-    units = ([(k, b) for k in range(len(stages)) for b in range(len(batches))] if mode == 'generalised' else
-             [(k, b) for b in range(len(batches)) for k in range(len(stages))])
-    run = _Run(s, Path(out), resume, progress)
-    g = run.g
+    if mode == 'joint' and pool_source is None:
+        short = [k for k, st in enumerate(stages) if st.iters[2] > 0 and st.collect_iters < len(tgts)]
+        if short: raise ValueError(f"joint training collects collect_iters batches for all {len(tgts)} images together, so every "
+                                   f"image needs one: stage(s) {short} have collect_iters below {len(tgts)}; raise it or use fewer images.")
+    units = plan(mode, len(stages), len(tgts), cfg.schedule.batch_images)
+    single = mode == 'single'
+    run = _Run(s, Path(out), resume, progress, len(tgts))
+    ev = (lambda: _score_terms(evaluate(s, tgts[0]))) if single else None
 
     def eval_all(tags:dict):
-        "Score every image with ground truth (on a generalised run, the forgetting curve) and their mean."
+        "Score every image with ground truth (the forgetting curve) and their mean."
         scores = {t.name: _score_terms(evaluate(s, t)) for t in tgts}
         scored = [v for v in scores.values() if v]
         for n_, v in scores.items():
@@ -238,34 +269,53 @@ def fit_many(s:Setup,             # networks (shared by all images), GAN, percep
                               **{k: sum(v[k] for v in scored) / len(scored) for k in scored[0]}})
     try:
         if run.done < 0:
-            priors = [_config_prior(s, t) for t in tgts]
+            if priors is None:          # a checkpoint's depth network replaces the prior (the original's `pretrain` with netD)
+                priors = [None] * len(tgts) if 'netD' in s.loaded else [_config_prior(s, t) for t in tgts]
+            elif cfg.prior.frame == 'canonical': priors = [prior_in_canonical(s, t.image, p) for t, p in zip(tgts, priors)]
             if all(p is not None for p in priors):
-                _run_prior(s, run, tgts, priors, progress, lambda: {}, batches)
-            eval_all({'stage': -1, 'batch': -1})
+                batches = [[j] for j in range(len(tgts))] if mode == 'joint' else sorted({u.images for u in units})
+                _run_prior(s, run, tgts, priors, progress, ev or (lambda: {}), [list(b) for b in batches])
+            elif single: run.write({'phase': 'prior', 'stage': -1, 'iter': 0, 'eval': True, **ev()})
+            if not single: eval_all({'stage': -1, 'batch': -1})
             run.save(0)
-        for u, (k, bi) in enumerate(units):
+        for u, unit in enumerate(units):
             if u + 1 <= run.done: continue
-            stg, ts = stages[k], [tgts[j] for j in batches[bi]]
-            tags = {'stage': k, 'batch': bi}
-            desc = lambda p: f'{mode} {p} s{k} b{bi}'
-            run.phase('step1', stg.iters[0], desc('step1'), lambda i: _mean_terms([_out_terms(step1(s, t, flip=stg.flip1)) for t in ts]), tags)
-            with torch.no_grad():
-                comps = [decompose(s, t.image) for t in ts]
-                cms = [canonical_mask(s, c, t.mask) if cfg.mask.use_mask else torch.ones_like(t.mask) for c, t in zip(comps, ts)]
-            pools = None
-            if pool_source is not None: pools = [pool_source(k, stg, g, t) for t in ts]
-            elif stg.iters[1] > 0 or stg.iters[2] > 0:
-                run.phase('step2', stg.iters[1], desc('step2'),
-                          lambda i: _mean_terms([_out_terms(step2(s, t, c, m, stg.n_proj, g)) for t, c, m in zip(ts, comps, cms)]), tags)
-                pools = [collect_pool(s, t, c, m, stg.n_proj, stg.collect_iters, g) for t, c, m in zip(ts, comps, cms)]
-            if pools is not None:
-                run.phase('step3', stg.iters[2], desc('step3'),
-                          lambda i: _mean_terms([_out_terms(step3(s, t, *p.batch(stg.n_proj, g), flip=stg.flip3)) for t, p in zip(ts, pools)]), tags)
-            if (mode == 'generalised' and bi == len(batches) - 1) or (mode == 'joint' and k == len(stages) - 1): eval_all(tags)
+            k, ts = unit.stage, [tgts[j] for j in unit.images]
+            tags = {'stage': k} if single else {'stage': k, 'batch': unit.batch}
+            desc = (lambda p: f'{tgts[0].name} {p} s{k}') if single else (lambda p: f'{mode} {p} s{k} b{unit.batch}')
+            _run_unit(s, run, unit, stages[k], ts, tags, desc, pool_source, ev)
+            if unit.eval_all: eval_all(tags)
             run.save(u + 1)
     finally:
         run.log.close()
     return [_final(s, t, run) for t in tgts]
+
+def fit(s:Setup,                  # networks, GAN, perceptual distance and config
+        tgt:Target,               # the image
+        out:str|Path,             # folder for this image's checkpoint and log
+        resume:bool=False,        # continue from out/checkpoint.pt if it exists
+        progress:bool=True,
+        prior:torch.Tensor|None=None, # 1×S×S prior depth (default: the config's prior on the target's mask)
+        pool_source=None,         # optional (stage index, Stage, generator, Target) → Pool replacing step 2 and the GAN projections
+       ) -> Reconstruction:
+    "Reconstruct one image with the config's prior and schedule (`train` with one image, mode 'single')."
+    if s.cfg.schedule.mode != 'single':
+        raise ValueError(f"schedule mode {s.cfg.schedule.mode!r} trains several images with one set of networks: use "
+                         f"`gan2shape reconstruct-set` (train.fit_many), or schedule.mode=single to train this image alone.")
+    return train(s, [tgt], out, resume, progress, None if prior is None else [prior], pool_source)[0]
+
+def fit_many(s:Setup,             # networks (shared by all images), GAN, perceptual distance and config
+             tgts:list,           # the images (Targets with distinct names)
+             out:str|Path,        # folder for the shared checkpoint and log
+             resume:bool=False, progress:bool=True,
+             pool_source=None,    # optional (stage index, Stage, generator, Target) → Pool (oracle studies)
+            ) -> list:            # a Reconstruction per image, in order
+    "Train ONE set of networks on several images: joint (the original's), sequential or generalised (`train` with several images)."
+    mode = s.cfg.schedule.mode
+    if mode == 'single':
+        raise ValueError(f"fit_many trains several images with one set of networks (schedule.mode joint, sequential or generalised); "
+                         f"schedule.mode is {mode!r}: use `fit` to train one image at a time.")
+    return train(s, tgts, out, resume, progress, pool_source=pool_source)
 
 # %% ../nbs/16_train.ipynb #n03a958
 def view_light_targets(s:Setup, views:torch.Tensor, lights:torch.Tensor) -> tuple:

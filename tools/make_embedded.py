@@ -166,7 +166,7 @@ def cmd_benchmark(a):
     from gan2shape.stylegan2 import load_stylegan2
     from gan2shape.perceptual import perceptual_distance
     from gan2shape.export import image_grid
-    root = a.data/'synface64'/'benchmark'
+    root = a.out or a.data/'synface64'/'benchmark'
     t0 = time.time(); render_benchmark(root, a.n, a.seed); _say(f'render: {time.time() - t0:.1f} s')
     if a.gan is None: _say('no --gan given: images, depth and masks only; run again with --gan CKPT for the latents.'); return
     g = load_stylegan2(a.gan, with_discriminator=False).g
@@ -191,7 +191,8 @@ def cmd_benchmark(a):
     rows = []   # rows of 8: targets, then their reconstructions
     for i in range(0, len(x), 8): rows += [x[i:i + 8], rec[i:i + 8]]
     rows = [F.pad(r, (0, 0, 0, 0, 0, 0, 0, 8 - len(r)), value=1.) for r in rows]
-    p = save_image(image_grid(torch.cat(rows).clamp(-1, 1), ncol=8, pad=1), a.data/'synface64'/'benchmark_inversion.png')
+    grid = a.data/'synface64'/'benchmark_inversion.png' if a.out is None else root/'inversion.png'
+    p = save_image(image_grid(torch.cat(rows).clamp(-1, 1), ncol=8, pad=1), grid)
     _say(f'wrote {root/"latents"} ({len(names)} files) and {p} (rows: image, G(w), image, G(w), …)')
 
 
@@ -358,6 +359,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument('--n', type=int, default=32); b.add_argument('--steps', type=int, default=300)
     b.add_argument('--seed', type=int, default=1, help='synth seed of the benchmark (training used 0)')
     b.add_argument('--batch', type=int, default=32, help='images inverted together (each has its own w)')
+    b.add_argument('--out', type=Path, default=None,
+                   help='another folder for the set (e.g. the joint pre-training set: --seed 0 --n 200); default data/synface64/benchmark')
     q = sub.add_parser('gan-quality', help='sample grid, nearest neighbours, Fréchet distance')
     q.add_argument('--gan', type=Path, required=True)
     q.add_argument('--ref-ckpt', action='append', default=None,

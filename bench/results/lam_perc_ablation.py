@@ -16,7 +16,7 @@ for i in range(3):
     s = build_setup(cfg, 'cpu', gan=gan); gan = s.gan
     stem = f'{i:06d}'
     tgt, _ = prepare_target(s, root/f'image/{stem}.png', root/f'latents/{stem}.pt', depth_path=root/f'depth/{stem}.png', gt_mask_path=root/f'mask/{stem}.png', progress=False)
-    def oracle(k, stg, g, i=i):
+    def oracle(k, stg, g, tgt=None, i=i):
         params = sample_face_params(torch.Generator().manual_seed(1 * 1_000_003 + i))
         n = stg.n_proj * stg.collect_iters
         v, l = sample_view_light(n, g, SynthCfg())

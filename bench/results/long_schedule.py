@@ -33,7 +33,7 @@ s = build_setup(cfg, 'cpu')
 tgt, _ = prepare_target(s, root/f'image/{stem}.png', root/f'latents/{stem}.pt', depth_path=root/f'depth/{stem}.png',
                         gt_mask_path=root/f'mask/{stem}.png', progress=False)
 synth_seed = json.loads((root/'synth_config.json').read_text())['seed']
-def oracle(k, stg, g):
+def oracle(k, stg, g, tgt=None):
     params = sample_face_params(torch.Generator().manual_seed(synth_seed * 1_000_003 + int(stem)))
     n = stg.n_proj * stg.collect_iters
     v, l = sample_view_light(n, g, SynthCfg())
