@@ -11,8 +11,8 @@ from .core import make_run_dir, save_image, get_device
 from .train import NonFiniteLoss
 
 # %% auto #0
-__all__ = ['DELEGATED', 'renderer_demo', 'cmd_render_demo', 'cmd_reconstruct', 'cmd_reconstruct_set', 'demo_sample', 'cmd_demo',
-           'build_parser', 'main']
+__all__ = ['DELEGATED', 'renderer_demo', 'cmd_render_demo', 'cmd_reconstruct', 'cmd_reconstruct_set', 'cmd_pretrain',
+           'demo_sample', 'cmd_demo', 'build_parser', 'main']
 
 # %% ../nbs/20_cli.ipynb #c005
 def renderer_demo(out:Path, size:int=64, device='cpu') -> dict:
@@ -85,6 +85,26 @@ def cmd_reconstruct_set(args):
         if v: print(f"  {name:12s} SIDE {v['side_e2']:.3f} ×10⁻²   MAD {v['mad_deg']:.2f}°")
     return 0
 
+def _widths(spec:str|None) -> dict|None:
+    "`--widths 32,32,16,16` → widths of netD, netA, netV, netL."
+    if not spec: return None
+    try: vals = [int(v) for v in spec.split(',')]
+    except ValueError: vals = []
+    if len(vals) != 4 or min(vals) < 1:
+        raise ValueError(f"--widths takes four whole numbers for netD, netA, netV and netL, e.g. 32,32,16,16; got {spec!r}.")
+    return dict(zip(('netD', 'netA', 'netV', 'netL'), vals))
+
+def cmd_pretrain(args):
+    "Joint pre-training on a config's image list: OUT/pretrain.pt for run.init_ckpt."
+    from gan2shape.reconstruct import pretrain
+    t0 = time.time()
+    sm = pretrain(args.out, preset=args.preset, config=args.config, overrides=args.set, n_images=args.n, widths=_widths(args.widths),
+                  half=args.half, resume=args.resume, overwrite=args.overwrite, device=args.device)
+    print(f"done in {time.time() - t0:.0f} s ({sm['mode']} training on {sm['n_images']} images); networks in {sm['checkpoint']} "
+          f"(use it with --set run.init_ckpt={sm['checkpoint']}), summary in {args.out}/summary.json")
+    if sm['mean']: print(f"  training images, mean: SIDE {sm['mean']['side_e2']:.3f} ×10⁻²   MAD {sm['mean']['mad_deg']:.2f}°")
+    return 0
+
 def demo_sample(index:int=0) -> dict:
     "Paths of a shipped held-out benchmark sample (image, latent, depth, mask)."
     from gan2shape.core import data_dir
@@ -155,6 +175,16 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument('--n', type=int, default=None, help='only the first N images of the list')
     _run_args(rs)
     rs.set_defaults(func=cmd_reconstruct_set)
+    pt = sub.add_parser('pretrain', help="joint pre-training of all five networks on an image list (the original's *_pretrain configs)")
+    c = pt.add_mutually_exclusive_group()
+    c.add_argument('--preset', default=None, help='a shipped preset (synface64-pretrain: the embedded training images)')
+    c.add_argument('--config', type=Path, default=None, help="a YAML config (ours, or the original's *_pretrain.yml)")
+    pt.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help='override a config value')
+    pt.add_argument('--n', type=int, default=None, help='only the first N images of the list')
+    pt.add_argument('--widths', default=None, metavar='D,A,V,L', help="widths of netD, netA, netV, netL (default: the original's)")
+    pt.add_argument('--half', action='store_true', help='store pretrain.pt in float16 (half the size)')
+    _run_args(pt)
+    pt.set_defaults(func=cmd_pretrain)
     rd = sub.add_parser('render-demo', help='render a synthetic head from many views and lights (no GAN needed)')
     rd.add_argument('--out', type=Path, default=None)
     rd.add_argument('--overwrite', action='store_true')

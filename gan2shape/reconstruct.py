@@ -8,9 +8,9 @@ import json, time
 from dataclasses import replace
 from pathlib import Path
 import torch
-from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text
+from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text, atomic_torch_save
 from .config import Config, resolve_config, resolve_data_path, save_yaml, read_image_list, sample_paths
-from .networks import init_networks
+from .networks import init_networks, make_networks
 from .perceptual import perceptual_distance
 from .stylegan2 import load_stylegan2, StyleGAN2Adapter
 from .invert import load_latent, invert, save_latent
@@ -23,7 +23,7 @@ from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, s
 
 # %% auto #0
 __all__ = ['load_mvn', 'load_gan', 'load_mask_provider', 'fresh_networks', 'build_setup', 'prepare_target', 'write_outputs',
-           'reconstruct', 'reconstruct_set']
+           'reconstruct', 'load_targets', 'reconstruct_set', 'pretrain']
 
 # %% ../nbs/19a_reconstruct.ipynb #c005
 def load_mvn(path, dim:int, what:str) -> dict:
@@ -158,6 +158,20 @@ def reconstruct(image:str|Path,              # the image file
     return files, rec
 
 # %% ../nbs/19a_reconstruct.ipynb #nadbbf5
+def load_targets(s:Setup, names:list, progress:bool=True) -> tuple: # → (Targets, info dicts)
+    "The images of a list in the config's data layout, with their latents (inverted where missing), masks and ground truth."
+    cfg, tgts, infos = s.cfg, [], []
+    for n in names:
+        p = sample_paths(cfg.data, n)
+        if not Path(p['image']).exists(): raise FileNotFoundError(f"image {p['image']} (from the list {cfg.data.image_list}) does not exist.")
+        has = lambda q: q is not None and Path(q).exists()
+        gm = Path(str(p['image']).replace('image', 'mask')) if cfg.data.load_gt_depth else None
+        tgt, info = prepare_target(s, p['image'], p['latent'] if has(p['latent']) else None, do_invert=not has(p['latent']),
+                                   depth_path=p['depth'] if has(p['depth']) else None, gt_mask_path=gm if has(gm) and gm != Path(p['image']) else None,
+                                   progress=progress)
+        tgts.append(tgt); infos.append(info)
+    return tgts, infos
+
 def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per image, OUT/summary.json)
                     preset:str|None=None, config:str|Path|None=None, overrides=(), # see `resolve_config`
                     prior:str|None=None,       # override the config's prior
@@ -175,16 +189,8 @@ def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per i
     dev = get_device(device or cfg.run.device)
     save_yaml(cfg, out/'config.yaml')
     s = replace(setup, cfg=cfg) if setup is not None else build_setup(cfg, dev)
-    t0, tgts, infos = time.time(), [], []
-    for n in names:
-        p = sample_paths(cfg.data, n)
-        if not Path(p['image']).exists(): raise FileNotFoundError(f"image {p['image']} (from the list {cfg.data.image_list}) does not exist.")
-        has = lambda q: q is not None and Path(q).exists()
-        gm = Path(str(p['image']).replace('image', 'mask')) if cfg.data.load_gt_depth else None
-        tgt, info = prepare_target(s, p['image'], p['latent'] if has(p['latent']) else None, do_invert=not has(p['latent']),
-                                   depth_path=p['depth'] if has(p['depth']) else None, gt_mask_path=gm if has(gm) and gm != Path(p['image']) else None,
-                                   progress=progress)
-        tgts.append(tgt); infos.append(info)
+    t0 = time.time()
+    tgts, infos = load_targets(s, names, progress)
     mode = cfg.schedule.mode
     if mode == 'single':
         recs = []
@@ -200,5 +206,42 @@ def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per i
     scored = [v for v in per.values() if v]
     mean = {k: sum(v[k] for v in scored) / len(scored) for k in scored[0]} if scored else {}
     summary = {'mode': mode, 'prior': cfg.prior.name, 'n_images': len(tgts), 'fit_seconds': fit_s, 'images': per, 'mean': mean}
+    atomic_write_text(json.dumps(summary, indent=2), out/'summary.json')
+    return summary
+
+def pretrain(out:str|Path,                # the run folder: OUT/pretrain.pt, OUT/summary.json, OUT/_shared/ (checkpoint, log)
+             preset:str|None=None, config:str|Path|None=None, overrides=(), # see `resolve_config`
+             n_images:int|None=None,      # only the first n images of the list
+             widths:dict|None=None,       # widths of netD, netA, netV, netL (default: the original's, or run.init_ckpt's)
+             half:bool=False,             # store pretrain.pt in float16 (half the size; loads into float32 networks)
+             resume:bool=False, overwrite:bool=False, device:str|None=None, progress:bool=True,
+             setup:Setup|None=None,       # reuse loaded networks/GAN (tests)
+            ) -> dict: # the summary
+    "Joint pre-training as the original's `*_pretrain.yml`: one set of networks on a whole image list, saved in the original's checkpoint layout."
+    cfg = setup.cfg if setup is not None else resolve_config(preset=preset, config_path=config, overrides=tuple(overrides))
+    if cfg.schedule.mode == 'single':
+        raise ValueError("pre-training trains one set of networks on many images: set schedule.mode=joint (the original's "
+                         "joint_train), sequential or generalised, or use the synface64-pretrain preset.")
+    if not cfg.data.image_list: raise ValueError("the config names no image list (data.image_list) to pre-train on.")
+    names = read_image_list(cfg.data.image_list)[:n_images]
+    if not names: raise ValueError(f"the image list {cfg.data.image_list} is empty.")
+    out = make_run_dir(out, overwrite=overwrite, resume=resume)
+    dev = get_device(device or cfg.run.device)
+    save_yaml(cfg, out/'config.yaml')
+    s = replace(setup, cfg=cfg) if setup is not None else build_setup(cfg, dev)
+    if widths:
+        torch.manual_seed(cfg.run.seed)
+        s = replace(s, nets=make_networks(cfg.camera.image_size, s.gan.latent_dim, widths=dict(widths)).to(dev), loaded=())
+    t0 = time.time()
+    tgts, _ = load_targets(s, names, progress)
+    recs = fit_many(s, tgts, out/'_shared', resume=resume, progress=progress)
+    fit_s = time.time() - t0
+    state = {k: {n: (v.half() if half and v.is_floating_point() else v).cpu() for n, v in m.state_dict().items()} for k, m in s.nets.items()}
+    atomic_torch_save(state, out/'pretrain.pt')
+    per = {r.name: r.score.summary() for r in recs if r.score is not None}
+    mean = {k: sum(v[k] for v in per.values()) / len(per) for k in next(iter(per.values()))} if per else {}
+    summary = {'mode': cfg.schedule.mode, 'n_images': len(tgts), 'fit_seconds': fit_s, 'threads': torch.get_num_threads(),
+               'device': str(dev), 'widths': {k: int(m.network[0].weight.shape[0]) for k, m in s.nets.items() if k != 'netEnc'},
+               'half': half, 'checkpoint': str(out/'pretrain.pt'), 'images': per, 'mean': mean}
     atomic_write_text(json.dumps(summary, indent=2), out/'summary.json')
     return summary

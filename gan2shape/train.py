@@ -15,7 +15,7 @@ from .config import Config
 from .render import warp_canon_depth, unwarp_depth
 from .metrics import shape_metrics, ShapeScore
 from .priors import make_prior
-from .steps import (Setup, Target, Components, Rendering, decompose, render, canonical_mask, prior_loss, predict_view,
+from .steps import (Setup, Target, Components, Rendering, Pool, decompose, render, canonical_mask, prior_loss, predict_view,
                              step1, step2, step3, collect_pool)
 
 # %% auto #0
