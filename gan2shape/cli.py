@@ -4,7 +4,7 @@
 
 # %% ../nbs/20_cli.ipynb #c002
 from __future__ import annotations
-import argparse, sys, time, importlib, math
+import argparse, sys, time, importlib, math, json
 from pathlib import Path
 import torch
 from .core import make_run_dir, save_image, get_device
@@ -59,7 +59,10 @@ def _print_run(files:dict, rec, seconds:float, out:Path):
         if k in files: print(f'  {k:10s} {files[k]}')
     if rec.score is not None:
         sm = rec.score.summary()
-        print(f"  SIDE {sm['side_e2']:.3f} ×10⁻²   MAD {sm['mad_deg']:.2f}°   (original-style MAD {sm['mad_original_deg']:.2f}°)")
+        m = json.loads(Path(files['metrics']).read_text()) if 'metrics' in files else {}
+        if 'prior_side_e2' in m:
+            print(f"  prior alone ({m.get('prior', 'prior')}): SIDE {m['prior_side_e2']:.3f} ×10⁻²   MAD {m['prior_mad_deg']:.2f}°")
+        print(f"  GAN2Shape:          SIDE {sm['side_e2']:.3f} ×10⁻²   MAD {sm['mad_deg']:.2f}°   (original-style MAD {sm['mad_original_deg']:.2f}°)")
 
 def cmd_reconstruct(args):
     "Reconstruct one image."

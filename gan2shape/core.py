@@ -12,7 +12,7 @@ from PIL import Image
 
 # %% auto #0
 __all__ = ['check_shape', 'check_range', 'scratch_dir', 'atomic_path', 'atomic_torch_save', 'atomic_write_text', 'to_uint8',
-           'save_image', 'load_image', 'make_run_dir', 'get_device', 'data_dir']
+           'save_image', 'center_crop', 'load_image', 'make_run_dir', 'get_device', 'data_dir']
 
 # %% ../nbs/00_core.ipynb #c005
 def _fmt(spec): return '×'.join(str(s) for s in spec)
@@ -103,9 +103,17 @@ def save_image(img:torch.Tensor|np.ndarray, # C×H×W (or H×W) tensor in [-1, 1
     with atomic_path(path) as tmp: Image.fromarray(a).save(tmp, format=Image.registered_extensions()[Path(path).suffix.lower()])
     return Path(path)
 
+def center_crop(x:torch.Tensor, crop:int) -> torch.Tensor: # …×H×W → …×crop×crop
+    "The central crop×crop pixels (the original's `transforms.CenterCrop`: the offset rounds to the nearest pixel)."
+    h, w = x.shape[-2:]
+    if crop > min(h, w): raise ValueError(f"data.crop is {crop} px but the image is only {w}×{h}: use a crop no larger than the image, or none.")
+    t, l = int(round((h - crop) / 2.)), int(round((w - crop) / 2.))
+    return x[..., t:t + crop, l:l + crop]
+
 def load_image(path:str|Path, # an image file
-               size:int|None=None, # resize to size×size (after the centre crop)
+               size:int|None=None, # resize to size×size (after the centre crops)
                device='cpu',
+               crop:int|None=None, # then keep the central crop×crop pixels before resizing (the original's `crop`)
               ) -> torch.Tensor: # 1×3×S×S in [-1, 1]
     "Read an RGB image as a 1×3×S×S tensor in [-1, 1]; alpha is dropped, non-square images are centre-cropped."
     path = Path(path)
@@ -121,6 +129,10 @@ def load_image(path:str|Path, # an image file
         warnings.warn(f"{path.name} is {w}×{h}, not square: centre-cropping to {s}×{s}.")
         l, t = (w - s) // 2, (h - s) // 2
         im = im.crop((l, t, l + s, t + s))
+    if crop is not None:
+        t, l = int(round((im.size[1] - crop) / 2.)), int(round((im.size[0] - crop) / 2.))
+        if crop > im.size[0]: raise ValueError(f"data.crop is {crop} px but {path.name} is only {im.size[0]}×{im.size[1]}: use a crop no larger than the image, or none.")
+        im = im.crop((l, t, l + crop, t + crop))
     if size is not None and im.size != (size, size): im = im.resize((size, size), Image.BICUBIC)
     a = torch.from_numpy(np.asarray(im).copy()).permute(2, 0, 1).float() / 127.5 - 1
     return a[None].to(device)

@@ -8,7 +8,7 @@ import json, time
 from dataclasses import replace
 from pathlib import Path
 import torch
-from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text, atomic_torch_save
+from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text, atomic_torch_save, center_crop
 from .config import Config, resolve_config, resolve_data_path, save_yaml, read_image_list, sample_paths
 from .networks import init_networks, make_networks
 from .perceptual import perceptual_distance
@@ -16,6 +16,8 @@ from .stylegan2 import load_stylegan2, StyleGAN2Adapter
 from .invert import load_latent, invert, save_latent
 from .masks import mask_provider
 from .synth import read_depth_png
+from .priors import make_prior
+from .metrics import shape_metrics
 from .steps import Setup, Target, make_setup, project, resize_square
 from .train import fit, fit_many, Reconstruction
 from .export import image_grid, depth_to_png, save_depth_npy, normal_to_png, save_mesh
@@ -23,7 +25,7 @@ from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, s
 
 # %% auto #0
 __all__ = ['load_mvn', 'load_gan', 'load_mask_provider', 'fresh_networks', 'build_setup', 'prepare_target', 'write_outputs',
-           'reconstruct', 'load_targets', 'reconstruct_set', 'pretrain']
+           'prior_score', 'reconstruct', 'load_targets', 'reconstruct_set', 'pretrain']
 
 # %% ../nbs/19a_reconstruct.ipynb #c005
 def load_mvn(path, dim:int, what:str) -> dict:
@@ -72,8 +74,9 @@ def build_setup(cfg:Config, device='cpu', gan=None, perceptual=None) -> Setup:
 def prepare_target(s:Setup, image_path, latent_path=None, do_invert:bool=False, invert_steps:int=300,
                    depth_path=None, gt_mask_path=None, masker=None, progress:bool=True) -> tuple: # → (Target, info dict)
     "Load an image, its latent (or invert it), its mask and optional ground truth."
-    S, dev = s.cfg.camera.image_size, s.K.device
-    image = load_image(image_path, size=S, device=dev)
+    S, dev, crop = s.cfg.camera.image_size, s.K.device, s.cfg.data.crop
+    image = load_image(image_path, size=S, device=dev, crop=crop)
+    native = load_image(image_path).shape[-1] if crop is not None else None   # the file's side, for cropping G(w) alike
     info = {'image': str(image_path)}
     if latent_path is not None:
         w = load_latent(latent_path, s.gan.latent_dim).to(dev); info['latent'] = str(latent_path)
@@ -83,16 +86,19 @@ def prepare_target(s:Setup, image_path, latent_path=None, do_invert:bool=False, 
         inv = invert(resize_square(image, size), s.gan, steps=invert_steps, perceptual=s.perceptual, progress=progress)
         w = inv.w.detach(); info.update(latent='inverted', invert_steps=invert_steps, invert_seconds=time.time() - t0, invert_loss=inv.losses[-1])
     else: raise ValueError("an image needs its W latent (--latent PATH) or an inversion (--invert).")
-    with torch.no_grad(): gan_image = resize_square(s.gan(w), S)
+    with torch.no_grad():   # with data.crop, G(w) is brought to the file's size and cropped the same way (the original's load_latent)
+        g_im = s.gan(w)
+        gan_image = resize_square(center_crop(resize_square(g_im, native), crop) if crop is not None else g_im, S)
     masker = masker or load_mask_provider(s.cfg)
     mask = masker(image).clamp(0, 1)
     depth_gt = gt_mask = None
     if depth_path is not None and Path(depth_path).exists():
         c = s.cfg.camera
-        depth_gt = resize_square(read_depth_png(depth_path, c.min_depth, c.max_depth)[None, None].to(dev), S)[:, 0]
+        d = read_depth_png(depth_path, c.min_depth, c.max_depth)
+        depth_gt = resize_square((center_crop(d, crop) if crop is not None else d)[None, None].to(dev), S)[:, 0]
         info['depth_gt'] = str(depth_path)
         if gt_mask_path is not None and Path(gt_mask_path).exists():
-            gt_mask = (resize_square(load_image(gt_mask_path, device=dev)[:, :1], S) > 0).float()
+            gt_mask = (resize_square(load_image(gt_mask_path, device=dev, crop=crop)[:, :1], S) > 0).float()
     return Target(image, w, gan_image, mask, depth_gt, gt_mask, Path(image_path).stem), info
 
 # %% ../nbs/19a_reconstruct.ipynb #c009
@@ -129,6 +135,15 @@ def write_outputs(s:Setup, tgt:Target, rec:Reconstruction, out:Path, extra:dict|
     return files
 
 # %% ../nbs/19a_reconstruct.ipynb #c011
+def prior_score(s:Setup, tgt:Target) -> dict:
+    "SIDE/MAD of the config's prior alone (drawn on the image's mask, in the image's frame) against the target's ground truth; {} without one."
+    p = s.cfg.prior
+    if tgt.depth_gt is None or p.name == 'none': return {}
+    d = make_prior(p.name, tgt.mask, p.near, p.far, radius=p.radius, threshold=p.threshold, kernel=p.kernel, passes=p.passes, category=s.cfg.category)
+    gm = tgt.gt_mask[:, 0] if tgt.gt_mask is not None else (tgt.depth_gt < tgt.depth_gt.amax((1, 2), keepdim=True)).float()
+    sm = shape_metrics(d, tgt.depth_gt, s.K, gm).summary()
+    return {'prior_side_e2': sm['side_e2'], 'prior_mad_deg': sm['mad_deg']}
+
 def reconstruct(image:str|Path,              # the image file
                 out:str|Path,                # the run folder
                 latent:str|Path|None=None,   # its W latent (.pt, original format)
@@ -152,7 +167,7 @@ def reconstruct(image:str|Path,              # the image file
     img_dir = out/tgt.name
     rec = fit(s, tgt, img_dir, resume=resume, progress=progress)
     t1 = time.time()
-    files = write_outputs(s, tgt, rec, img_dir, extra={**info, 'fit_seconds': t1 - t0, 'prior': cfg.prior.name,
+    files = write_outputs(s, tgt, rec, img_dir, extra={**info, 'fit_seconds': t1 - t0, 'prior': cfg.prior.name, **prior_score(s, tgt),
                                                        'schedule_iters': cfg.schedule.step_totals, 'device': str(dev)})
     files['config'] = out/'config.yaml'
     return files, rec
