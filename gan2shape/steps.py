@@ -183,7 +183,9 @@ def step1(s:Setup, tgt:Target, flip:bool=False) -> tuple:
     comp = decompose(s, tgt.image)
     loss, rec, terms = _recon_terms(s, comp, tgt.image, flip)
     lam = s.cfg.loss.lam_smooth
-    sm = smoothness(comp.depth) + smoothness(comp.diffuse) if lam != 0 else loss.new_zeros(())
+    # with the symmetry option the original smooths the shading of the depth and of its mirror image (a batch of two)
+    diff = torch.cat([comp.diffuse, flipped(s, comp).diffuse]) if flip and lam != 0 else comp.diffuse
+    sm = smoothness(comp.depth) + smoothness(diff) if lam != 0 else loss.new_zeros(())
     loss = loss + lam * sm
     terms['smooth'] = sm.item()
     return loss, Step1Out(comp, rec, terms)
