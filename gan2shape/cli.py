@@ -142,6 +142,13 @@ def _run_args(p:argparse.ArgumentParser):
     p.add_argument('--overwrite', action='store_true', help='replace the results in an existing --out')
     p.add_argument('--device', default=None, help='cpu, cuda or cuda:N')
 
+def _positive(v:str) -> int:
+    "An argparse type: a whole number >= 1."
+    try: n = int(v)
+    except ValueError: n = 0
+    if n < 1: raise argparse.ArgumentTypeError(f"expected a whole number of images >= 1, got {v!r}")
+    return n
+
 def build_parser() -> argparse.ArgumentParser:
     "The `gan2shape` argument parser."
     p = argparse.ArgumentParser(prog='gan2shape', description='Recover 3D shape from a single image with a pretrained 2D GAN.')
@@ -175,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument('--set', action='append', default=[], metavar='KEY=VALUE',
                     help='override a config value, e.g. schedule.mode=generalised or data.image_list=PATH')
     rs.add_argument('--prior', default=None, help='shape prior (gan2shape.priors.PRIORS)')
-    rs.add_argument('--n', type=int, default=None, help='only the first N images of the list')
+    rs.add_argument('--n', type=_positive, default=None, help='only the first N images of the list')
     _run_args(rs)
     rs.set_defaults(func=cmd_reconstruct_set)
     pt = sub.add_parser('pretrain', help="joint pre-training of all five networks on an image list (the original's *_pretrain configs)")
@@ -183,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('--preset', default=None, help='a shipped preset (synface64-pretrain: the embedded training images)')
     c.add_argument('--config', type=Path, default=None, help="a YAML config (ours, or the original's *_pretrain.yml)")
     pt.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help='override a config value')
-    pt.add_argument('--n', type=int, default=None, help='only the first N images of the list')
+    pt.add_argument('--n', type=_positive, default=None, help='only the first N images of the list')
     pt.add_argument('--widths', default=None, metavar='D,A,V,L', help="widths of netD, netA, netV, netL (default: the original's)")
     pt.add_argument('--half', action='store_true', help='store pretrain.pt in float16 (half the size)')
     _run_args(pt)
@@ -204,7 +211,8 @@ def main(argv:list[str]|None=None) -> int:
     try:
         if command in DELEGATED:      # the module parses the rest of the command line itself
             mod, fn, _ = DELEGATED[command]
-            return getattr(importlib.import_module(f'gan2shape.{mod}'), fn)(argv[1:]) or 0
+            r = getattr(importlib.import_module(f'gan2shape.{mod}'), fn)(argv[1:])
+            return r if isinstance(r, int) else 0   # a command that returns its output folder succeeded (sys.exit(Path) would exit 1)
         args = build_parser().parse_args(argv)
         return args.func(args)
     except (ValueError, FileExistsError, FileNotFoundError, NonFiniteLoss) as e:

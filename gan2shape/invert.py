@@ -150,7 +150,7 @@ def save_latent(w:torch.Tensor, # [D] or 1×D latent in W
                 noise:list|None=None, # optional noise maps: then a dict {'latent', 'noise'} is written
                ) -> Path:
     "Write a W latent as a [1, D] tensor in a .pt file (the original's format), atomically."
-    w = w.detach().float().cpu()
+    w = w.detach().float().cpu().clone()   # a row of a batch would otherwise drag the whole batch into the file
     if w.ndim == 1: w = w[None]
     if w.ndim != 2 or w.shape[0] != 1:
         raise ValueError(f"save_latent writes one W code of shape [D] or [1, D], got shape {tuple(w.shape)}; "
