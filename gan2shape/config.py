@@ -220,13 +220,14 @@ class LossCfg(_Section):
     lam_perc: float = 0.5            # perceptual loss weight
     lam_smooth: float = 0.01         # smoothness weight (depth and diffuse shading)
     lam_reg: float = 0.01            # latent-offset regulariser of step 2 (the original's lam_regular)
+    lam_vl: float = 0.0              # ours, from GAN2X: step 3's V and L on projected samples pulled to the view and light each was rendered with (0: the original)
     perceptual: str = 'stlpips'      # one of PERCEPTUAL_KINDS
     vgg_path: str|None = _path()     # ImageNet VGG16 weights for perceptual='lpips'
     d_feat_layers: int = 4           # discriminator blocks compared in step 2's feature loss
 
     def __post_init__(self):
         _check(self.perceptual in PERCEPTUAL_KINDS, f"unknown perceptual distance {self.perceptual!r}; choose one of {', '.join(PERCEPTUAL_KINDS)}.")
-        _check(min(self.lam_perc, self.lam_smooth, self.lam_reg) >= 0, "loss weights must be >= 0.")
+        _check(min(self.lam_perc, self.lam_smooth, self.lam_reg, self.lam_vl) >= 0, "loss weights must be >= 0.")
         _check(self.d_feat_layers >= 1, f"d_feat_layers must be >= 1, got {self.d_feat_layers}.")
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@
 
 # %% ../nbs/15_steps.ipynb #c002
 from __future__ import annotations
+import math
 from dataclasses import dataclass, replace
 import torch
 import torch.nn as nn
@@ -17,8 +18,8 @@ from .losses import photometric, masked_perceptual, smoothness, dfeat_loss, late
 # %% auto #0
 __all__ = ['Target', 'Setup', 'make_setup', 'Components', 'Rendering', 'predict_view', 'predict_light', 'shade', 'decompose',
            'flipped', 'render', 'canonical_mask', 'tiny_setup', 'prior_loss', 'Step1Out', 'step1', 'Step2Out',
-           'sample_views', 'pseudo_samples', 'resize_square', 'project', 'step2', 'Pool', 'collect_pool', 'Step3Out',
-           'step3']
+           'sample_views', 'view_units', 'pseudo_samples', 'resize_square', 'project', 'step2', 'Pool', 'collect_pool',
+           'Step3Out', 'view_light_consistency', 'step3']
 
 # %% ../nbs/15_steps.ipynb #c005
 @dataclass(frozen=True)
@@ -209,8 +210,15 @@ def sample_views(s:Setup, n:int, generator:torch.Generator|None=None) -> torch.T
     v = v * v.new_tensor([1., s.cfg.view_light.view_scale, 1., 1., 1., 1.])
     return scale_view(v, c.xyz_rotation_range, c.xy_translation_range, c.z_translation_range)
 
+def view_units(s:Setup) -> torch.Tensor: # 6
+    "What one unit of the view network's output is in radians and world units (0 where the config allows no motion)."
+    c = s.cfg.camera
+    return s.view_mean.new_tensor([math.radians(c.xyz_rotation_range)] * 3 + [c.xy_translation_range] * 2 + [c.z_translation_range])
+
 def pseudo_samples(s:Setup, comp:Components, canon_mask:torch.Tensor, n:int,
-                   generator:torch.Generator|None=None) -> tuple: # → (N×3×S×S images, N×1×S×S masks)
+                   generator:torch.Generator|None=None,
+                   with_params:bool=False, # also return the views (N×6) and the lights as L's raw outputs (N×4) they were rendered with
+                  ) -> tuple: # → (N×3×S×S images, N×1×S×S masks[, views, lights])
     "Render the input's shape under n random views and lights."
     with torch.no_grad():
         rl = random_relighting(comp.normal[:1], comp.light.ambient[:1], comp.light.diffuse[:1], num=n,
@@ -218,7 +226,14 @@ def pseudo_samples(s:Setup, comp:Components, canon_mask:torch.Tensor, n:int,
         tex = shade_texture(comp.albedo[:1].expand(n, -1, -1, -1), rl.shading)
         views = sample_views(s, n, generator)
         out = render(s, torch.cat([tex, canon_mask[:1].expand(n, -1, -1, -1)], 1), comp.depth[:1].expand(n, -1, -1), views)
-        return out.image[:, :3], out.image[:, 3:] .clamp(0, 1) * out.valid
+        ims, ms = out.image[:, :3], out.image[:, 3:] .clamp(0, 1) * out.valid
+        if not with_params: return ims, ms
+        # s = a' + b'·max(0, n·ℓ) with a' = a + α·r, b' = b + r; L's raw output is (2a' − 1, 2b' − 1, dx, dy) with ℓ ∝ (dx, dy, 1)
+        alpha = RelightRanges.from_list(s.cfg.view_light.rand_light).alpha
+        a, b, r = comp.light.ambient[:1], comp.light.diffuse[:1], rl.strength
+        lights = torch.stack([2 * (a + alpha * r) - 1, 2 * (b + r) - 1, rl.direction[:, 0] / rl.direction[:, 2],
+                              rl.direction[:, 1] / rl.direction[:, 2]], 1)
+        return ims, ms, views, lights
 
 def resize_square(x:torch.Tensor, S:int) -> torch.Tensor: # B×C×h×w → B×C×S×S
     "Bilinear resize to S×S, antialiased when shrinking (GAN outputs and inputs of other sizes)."
@@ -262,21 +277,24 @@ class Pool:
     "Projected samples and their masks, kept for step 3."
     images: torch.Tensor     # M×3×S×S
     masks: torch.Tensor      # M×1×S×S
+    views: torch.Tensor|None = None  # M×6, the views the pseudo-samples were rendered from (for loss.lam_vl)
+    lights: torch.Tensor|None = None # M×4, their lights as L's raw outputs
 
     def batch(self, n:int, generator:torch.Generator|None=None) -> tuple:
-        "A random batch of n samples (images, masks)."
+        "A random batch of n samples: (images, masks, views, lights), the last two None when the pool has none."
         idx = torch.randperm(len(self.images), generator=generator)[:n]
-        return self.images[idx], self.masks[idx]
+        pick = lambda x: None if x is None else x[idx]
+        return self.images[idx], self.masks[idx], pick(self.views), pick(self.lights)
 
 def collect_pool(s:Setup, tgt:Target, comp:Components, canon_mask:torch.Tensor, n:int, iters:int,
                  generator:torch.Generator|None=None) -> Pool:
     "Run step 2's projection `iters` times without gradients and keep the projected samples."
-    ims, ms = [], []
+    ims, ms, vs, ls = [], [], [], []
     with torch.no_grad():
         for _ in range(iters):
-            pseudo, mask = pseudo_samples(s, comp, canon_mask, n, generator)
-            ims.append(project(s, pseudo, tgt)[0]); ms.append(mask)
-    return Pool(torch.cat(ims), torch.cat(ms))
+            pseudo, mask, v, l = pseudo_samples(s, comp, canon_mask, n, generator, with_params=True)
+            ims.append(project(s, pseudo, tgt)[0]); ms.append(mask); vs.append(v); ls.append(l)
+    return Pool(torch.cat(ims), torch.cat(ms), torch.cat(vs), torch.cat(ls))
 
 # %% ../nbs/15_steps.ipynb #c022
 @dataclass(frozen=True)
@@ -286,7 +304,15 @@ class Step3Out:
     recon: torch.Tensor      # N×3×S×S renderings of the projected samples
     terms: dict
 
-def step3(s:Setup, tgt:Target, proj:torch.Tensor, proj_mask:torch.Tensor, flip:bool=False) -> tuple:
+def view_light_consistency(s:Setup, comp:Components, views:torch.Tensor, lights:torch.Tensor) -> torch.Tensor:
+    "GAN2X's L_vl: mean squared error of V and L on the projected samples against the views and lights they were rendered with (network units)."
+    u = view_units(s)
+    k = u > 0                                  # dimensions the config lets move (z translation is fixed for faces)
+    return F.mse_loss(comp.view[:, k] / u[k], views[:, k] / u[k]) + F.mse_loss(comp.light_raw, lights)
+
+def step3(s:Setup, tgt:Target, proj:torch.Tensor, proj_mask:torch.Tensor,
+          views:torch.Tensor|None=None, lights:torch.Tensor|None=None, # the samples' rendering views and lights (Pool.batch)
+          flip:bool=False) -> tuple:
     "Fit the input and a batch of projected samples with the input's shape; returns (loss, Step3Out)."
     loss1, o1 = step1(s, tgt, flip)
     c, n = o1.comp, proj.shape[0]
@@ -294,4 +320,8 @@ def step3(s:Setup, tgt:Target, proj:torch.Tensor, proj_mask:torch.Tensor, flip:b
     comp_p = shade(s, rep(c.depth), rep(c.albedo), predict_view(s, proj), predict_light(s, proj))
     loss_p, rec, terms = _recon_terms(s, comp_p, proj, flip, extra_mask=proj_mask)
     terms = {**{f'input_{k}': v for k, v in o1.terms.items()}, **{f'proj_{k}': v for k, v in terms.items()}}
+    lam = s.cfg.loss.lam_vl
+    if lam != 0 and views is not None and lights is not None:
+        vl = view_light_consistency(s, comp_p, views, lights)
+        loss_p = loss_p + lam * vl; terms['vl'] = vl.item()
     return loss1 + loss_p, Step3Out(o1, rec.image, terms)
