@@ -211,7 +211,8 @@ def _collect_cycle(s:Setup, ts:list, comps:list, cms:list, stg, cycle:ImageCycle
     for _ in range(stg.collect_iters):
         j = cycle.next()
         parts[j].append(collect_pool(s, ts[j], comps[j], cms[j], stg.n_proj, 1, g))
-    return [Pool(torch.cat([p.images for p in ps]), torch.cat([p.masks for p in ps])) for ps in parts]
+    cat = lambda ps, k: None if getattr(ps[0], k) is None else torch.cat([getattr(p, k) for p in ps])
+    return [Pool(*(cat(ps, k) for k in ('images', 'masks', 'views', 'lights'))) for ps in parts]
 
 def _run_unit(s:Setup, run:_Run, unit:Unit, stg, ts:list, tags:dict, desc, pool_source, ev):
     "Steps 1, 2 (and the pool) and 3 of one stage on the unit's images `ts`."
