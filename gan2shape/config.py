@@ -661,7 +661,7 @@ def load_config(path:str|Path) -> Config:
 PRESETS = {
     'synface64-quick': 'embedded synthetic 64 px domain, a short schedule for the demo (minutes on a CPU)',
     'synface64': "embedded synthetic 64 px domain with the original's synthetic-face schedule",
-    'synface64-pretrain': "joint pre-training on the embedded domain's 200 training images (the original's synface_pretrain.yml, CPU-sized)",
+    'synface64-pretrain': "joint pre-training on the embedded domain's 200 training images with the original's synface_pretrain.yml schedule (a GPU job)",
     'celeba': "the original's configs/celeba.yml (CelebA faces, 128 px)",
     'cat': "the original's configs/cat.yml (LSUN cat faces, 128 px)",
     'car': "the original's configs/car.yml (LSUN cars, 128 px)",
