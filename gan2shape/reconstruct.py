@@ -187,6 +187,16 @@ def load_targets(s:Setup, names:list, progress:bool=True) -> tuple: # → (Targe
         tgts.append(tgt); infos.append(info)
     return tgts, infos
 
+def _set_run(cfg:Config, out, n_images, overwrite:bool, resume:bool, device, setup:Setup|None, what:str) -> tuple:
+    "The start every image-list run shares: its names, the run folder with the config in it, the device and the setup."
+    if not cfg.data.image_list: raise ValueError(f"the config names no image list (data.image_list): set it, or {what}.")
+    names = read_image_list(cfg.data.image_list)[:n_images]
+    if not names: raise ValueError(f"the image list {cfg.data.image_list} is empty.")
+    out = make_run_dir(out, overwrite=overwrite, resume=resume)
+    dev = get_device(device or cfg.run.device)
+    save_yaml(cfg, out/'config.yaml')
+    return names, out, dev, (replace(setup, cfg=cfg) if setup is not None else build_setup(cfg, dev))
+
 def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per image, OUT/summary.json)
                     preset:str|None=None, config:str|Path|None=None, overrides=(), # see `resolve_config`
                     prior:str|None=None,       # override the config's prior
@@ -197,13 +207,7 @@ def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per i
     "Reconstruct every image of the config's image list, one by one (mode single) or with one set of networks (generalised, joint)."
     cfg = setup.cfg if setup is not None else resolve_config(preset=preset, config_path=config, overrides=tuple(overrides))
     if prior is not None: cfg = replace(cfg, prior=replace(cfg.prior, name=prior))
-    if not cfg.data.image_list: raise ValueError("the config names no image list (data.image_list): set it, or use `reconstruct` for one image.")
-    names = read_image_list(cfg.data.image_list)[:n_images]
-    if not names: raise ValueError(f"the image list {cfg.data.image_list} is empty.")
-    out = make_run_dir(out, overwrite=overwrite, resume=resume)
-    dev = get_device(device or cfg.run.device)
-    save_yaml(cfg, out/'config.yaml')
-    s = replace(setup, cfg=cfg) if setup is not None else build_setup(cfg, dev)
+    names, out, dev, s = _set_run(cfg, out, n_images, overwrite, resume, device, setup, 'use `reconstruct` for one image')
     t0 = time.time()
     tgts, infos = load_targets(s, names, progress)
     mode = cfg.schedule.mode
@@ -237,13 +241,7 @@ def pretrain(out:str|Path,                # the run folder: OUT/pretrain.pt, OUT
     if cfg.schedule.mode == 'single':
         raise ValueError("pre-training trains one set of networks on many images: set schedule.mode=joint (the original's "
                          "joint_train), sequential or generalised, or use the synface64-pretrain preset.")
-    if not cfg.data.image_list: raise ValueError("the config names no image list (data.image_list) to pre-train on.")
-    names = read_image_list(cfg.data.image_list)[:n_images]
-    if not names: raise ValueError(f"the image list {cfg.data.image_list} is empty.")
-    out = make_run_dir(out, overwrite=overwrite, resume=resume)
-    dev = get_device(device or cfg.run.device)
-    save_yaml(cfg, out/'config.yaml')
-    s = replace(setup, cfg=cfg) if setup is not None else build_setup(cfg, dev)
+    names, out, dev, s = _set_run(cfg, out, n_images, overwrite, resume, device, setup, 'name the images to pre-train on')
     if widths:
         torch.manual_seed(cfg.run.seed)
         s = replace(s, nets=make_networks(cfg.camera.image_size, s.gan.latent_dim, widths=dict(widths)).to(dev), loaded=())
