@@ -27,6 +27,7 @@ EMBEDDED_FILES = {  # key: path under data_dir()
     'benchmark_list': 'synface64/benchmark/list.txt',
     'benchmark_images': 'synface64/benchmark/image',
     'benchmark_latents': 'synface64/benchmark/latents',
+    'train200': 'synface64/train200',
     'samples': 'samples',
     'readme': 'README.md',
 }
