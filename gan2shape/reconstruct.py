@@ -243,6 +243,8 @@ def pretrain(out:str|Path,                # the run folder: OUT/pretrain.pt, OUT
                          "joint_train), sequential or generalised, or use the synface64-pretrain preset.")
     names, out, dev, s = _set_run(cfg, out, n_images, overwrite, resume, device, setup, 'name the images to pre-train on')
     if widths:
+        if s.loaded: raise ValueError(f"--widths builds fresh networks, which would discard {list(s.loaded)} loaded from run.init_ckpt "
+                                      f"({cfg.run.init_ckpt}); drop one of the two (the checkpoint's widths are used without --widths).")
         torch.manual_seed(cfg.run.seed)
         s = replace(s, nets=make_networks(cfg.camera.image_size, s.gan.latent_dim, widths=dict(widths)).to(dev), loaded=())
     t0 = time.time()
