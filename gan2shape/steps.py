@@ -159,13 +159,13 @@ class Step1Out:
     recon: Rendering
     terms: dict              # name → float
 
-def _recon_terms(s:Setup, comp:Components, image:torch.Tensor, flip:bool, extra_mask=None):
-    "Photometric + perceptual loss of rendering `comp` against `image` (and of its mirror image if `flip`)."
+def _recon_terms(s:Setup, comp:Components, image:torch.Tensor, flip:bool, extra_mask=None, cf:Components|None=None):
+    "Photometric + perceptual loss of rendering `comp` against `image` (and of its mirror image `cf` if `flip`)."
     lam = s.cfg.loss.lam_perc
     rec = render(s, comp.texture, comp.depth, comp.view)
     recs = [rec]
     if flip:
-        cf = flipped(s, comp)
+        cf = cf if cf is not None else flipped(s, comp)
         recs.append(render(s, cf.texture, cf.depth, cf.view))
     m = recs[0].valid if not flip else recs[0].valid * recs[1].valid
     if extra_mask is not None: m = m * extra_mask
@@ -182,10 +182,11 @@ def _recon_terms(s:Setup, comp:Components, image:torch.Tensor, flip:bool, extra_
 def step1(s:Setup, tgt:Target, flip:bool=False) -> tuple:
     "Reconstruct the input from its own prediction; returns (loss, Step1Out)."
     comp = decompose(s, tgt.image)
-    loss, rec, terms = _recon_terms(s, comp, tgt.image, flip)
+    cf = flipped(s, comp) if flip else None
+    loss, rec, terms = _recon_terms(s, comp, tgt.image, flip, cf=cf)
     lam = s.cfg.loss.lam_smooth
     # with the symmetry option the original smooths the shading of the depth and of its mirror image (a batch of two)
-    diff = torch.cat([comp.diffuse, flipped(s, comp).diffuse]) if flip and lam != 0 else comp.diffuse
+    diff = torch.cat([comp.diffuse, cf.diffuse]) if flip and lam != 0 else comp.diffuse
     sm = smoothness(comp.depth) + smoothness(diff) if lam != 0 else loss.new_zeros(())
     loss = loss + lam * sm
     terms['smooth'] = sm.item()
