@@ -103,11 +103,14 @@ def save_image(img:torch.Tensor|np.ndarray, # C×H×W (or H×W) tensor in [-1, 1
     with atomic_path(path) as tmp: Image.fromarray(a).save(tmp, format=Image.registered_extensions()[Path(path).suffix.lower()])
     return Path(path)
 
+def _crop_offsets(h:int, w:int, crop:int, what:str='the image') -> tuple: # → (top, left)
+    "Where the central crop×crop pixels start (the original's `transforms.CenterCrop`: offsets round to the nearest pixel)."
+    if crop > min(h, w): raise ValueError(f"data.crop is {crop} px but {what} is only {w}×{h}: use a crop no larger than the image, or none.")
+    return int(round((h - crop) / 2.)), int(round((w - crop) / 2.))
+
 def center_crop(x:torch.Tensor, crop:int) -> torch.Tensor: # …×H×W → …×crop×crop
-    "The central crop×crop pixels (the original's `transforms.CenterCrop`: the offset rounds to the nearest pixel)."
-    h, w = x.shape[-2:]
-    if crop > min(h, w): raise ValueError(f"data.crop is {crop} px but the image is only {w}×{h}: use a crop no larger than the image, or none.")
-    t, l = int(round((h - crop) / 2.)), int(round((w - crop) / 2.))
+    "The central crop×crop pixels of a tensor."
+    t, l = _crop_offsets(*x.shape[-2:], crop)
     return x[..., t:t + crop, l:l + crop]
 
 def load_image(path:str|Path, # an image file
@@ -130,8 +133,7 @@ def load_image(path:str|Path, # an image file
         l, t = (w - s) // 2, (h - s) // 2
         im = im.crop((l, t, l + s, t + s))
     if crop is not None:
-        t, l = int(round((im.size[1] - crop) / 2.)), int(round((im.size[0] - crop) / 2.))
-        if crop > im.size[0]: raise ValueError(f"data.crop is {crop} px but {path.name} is only {im.size[0]}×{im.size[1]}: use a crop no larger than the image, or none.")
+        t, l = _crop_offsets(im.size[1], im.size[0], crop, path.name)
         im = im.crop((l, t, l + crop, t + crop))
     if size is not None and im.size != (size, size): im = im.resize((size, size), Image.BICUBIC)
     a = torch.from_numpy(np.asarray(im).copy()).permute(2, 0, 1).float() / 127.5 - 1

@@ -19,7 +19,7 @@ from .synth import read_depth_png
 from .priors import make_prior
 from .metrics import shape_metrics
 from .steps import Setup, Target, make_setup, project, resize_square
-from .train import fit, fit_many, Reconstruction
+from .train import fit, fit_many, Reconstruction, gt_foreground
 from .export import image_grid, depth_to_png, save_depth_npy, normal_to_png, save_mesh
 from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, shape_image, loss_plot, save_rotation_gif
 
@@ -140,8 +140,7 @@ def prior_score(s:Setup, tgt:Target) -> dict:
     p = s.cfg.prior
     if tgt.depth_gt is None or p.name == 'none': return {}
     d = make_prior(p.name, tgt.mask, p.near, p.far, radius=p.radius, threshold=p.threshold, kernel=p.kernel, passes=p.passes, category=s.cfg.category)
-    gm = tgt.gt_mask[:, 0] if tgt.gt_mask is not None else (tgt.depth_gt < tgt.depth_gt.amax((1, 2), keepdim=True)).float()
-    sm = shape_metrics(d, tgt.depth_gt, s.K, gm).summary()
+    sm = shape_metrics(d, tgt.depth_gt, s.K, gt_foreground(tgt)).summary()
     return {'prior_side_e2': sm['side_e2'], 'prior_mad_deg': sm['mad_deg']}
 
 def reconstruct(image:str|Path,              # the image file

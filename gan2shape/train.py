@@ -19,8 +19,9 @@ from .steps import (Setup, Target, Components, Rendering, Pool, decompose, rende
                              step1, step2, step3, collect_pool)
 
 # %% auto #0
-__all__ = ['STEP_NETS', 'make_optimizer', 'warmup_lr', 'NonFiniteLoss', 'evaluate', 'Reconstruction', 'Unit', 'plan',
-           'ImageCycle', 'prior_in_canonical', 'train', 'fit', 'fit_many', 'view_light_targets', 'train_view_light']
+__all__ = ['STEP_NETS', 'make_optimizer', 'warmup_lr', 'NonFiniteLoss', 'gt_foreground', 'evaluate', 'Reconstruction', 'Unit',
+           'plan', 'ImageCycle', 'prior_in_canonical', 'train', 'fit', 'fit_many', 'view_light_targets',
+           'train_view_light']
 
 # %% ../nbs/16_train.ipynb #c005
 STEP_NETS = {'prior': ('netD',), 'step1': ('netA',), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL')}
@@ -44,6 +45,10 @@ def _check_loss(loss:torch.Tensor, where:str, ckpt:Path):
                             f"is kept at {ckpt} (resume from it with --resume, perhaps with a lower learning rate).")
 
 # %% ../nbs/16_train.ipynb #c007
+def gt_foreground(tgt:Target) -> torch.Tensor: # 1×S×S
+    "The target's ground-truth foreground: its GT mask, else every pixel nearer than the farthest GT depth."
+    return tgt.gt_mask[:, 0] if tgt.gt_mask is not None else (tgt.depth_gt < tgt.depth_gt.amax((1, 2), keepdim=True)).float()
+
 def evaluate(s:Setup, tgt:Target, comp:Components|None=None) -> ShapeScore|None:
     "SIDE/MAD of the current reconstruction against the target's ground truth (None without one)."
     if tgt.depth_gt is None: return None
@@ -52,7 +57,7 @@ def evaluate(s:Setup, tgt:Target, comp:Components|None=None) -> ShapeScore|None:
         c = s.cfg.camera
         rd = warp_canon_depth(comp.depth[:1], comp.view[:1], s.K, c.min_depth, c.max_depth)
         valid = (rd < c.max_depth + (c.max_depth - c.min_depth) / 2).float()
-        gt_mask = tgt.gt_mask[:, 0] if tgt.gt_mask is not None else (tgt.depth_gt < tgt.depth_gt.amax((1, 2), keepdim=True)).float()
+        gt_mask = gt_foreground(tgt)
         return shape_metrics(rd, tgt.depth_gt, s.K, gt_mask, valid)
 
 # %% ../nbs/16_train.ipynb #c009
