@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 from tqdm.auto import tqdm
-from .core import atomic_torch_save, atomic_write_text, save_image, make_run_dir, get_device
+from .core import atomic_torch_save, atomic_write_text, save_image, make_run_dir, get_device, as_rgb
 from .stylegan2 import Generator, Discriminator, small_channels, stylegan2_channels, parse_channels
 from .export import image_grid
 
@@ -34,7 +34,7 @@ def find_images(root:str|Path) -> list:
 
 def read_square(path:Path, size:int) -> torch.Tensor:
     "One image file as a 3×size×size uint8 tensor (RGB, centre-cropped, Lanczos-resized)."
-    try: im = Image.open(path); im = im.convert('RGB')
+    try: im = Image.open(path); im.load(); im = as_rgb(im, path.name)
     except Exception as e: raise ValueError(f"could not read image {path}: {e}") from e
     w, h = im.size; s = min(w, h)
     if w != h: im = im.crop(((w - s) // 2, (h - s) // 2, (w - s) // 2 + s, (h - s) // 2 + s))

@@ -4,12 +4,12 @@
 
 # %% ../nbs/19a_reconstruct.ipynb #c002
 from __future__ import annotations
-import json, time
+import json, time, warnings
 from dataclasses import replace
 from pathlib import Path
 import torch
 from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text, atomic_torch_save, center_crop
-from .config import Config, resolve_config, resolve_data_path, save_yaml, read_image_list, sample_paths
+from .config import Config, resolve_config, resolve_data_path, save_yaml, load_yaml, diff_configs, read_image_list, sample_paths
 from .networks import init_networks, make_networks
 from .perceptual import perceptual_distance
 from .stylegan2 import load_stylegan2, StyleGAN2Adapter
@@ -24,8 +24,9 @@ from .export import image_grid, depth_to_png, save_depth_npy, normal_to_png, sav
 from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, shape_image, loss_plot, save_rotation_gif
 
 # %% auto #0
-__all__ = ['load_mvn', 'load_gan', 'load_mask_provider', 'fresh_networks', 'build_setup', 'prepare_target', 'write_outputs',
-           'prior_score', 'reconstruct', 'load_targets', 'reconstruct_set', 'pretrain']
+__all__ = ['RESUME_SAFE_KEYS', 'load_mvn', 'load_gan', 'load_mask_provider', 'fresh_networks', 'build_setup', 'check_input_files',
+           'prepare_target', 'open_run', 'write_outputs', 'prior_score', 'reconstruct', 'load_targets',
+           'reconstruct_set', 'pretrain']
 
 # %% ../nbs/19a_reconstruct.ipynb #c005
 def load_mvn(path, dim:int, what:str) -> dict:
@@ -71,12 +72,24 @@ def build_setup(cfg:Config, device='cpu', gan=None, perceptual=None) -> Setup:
     return replace(s, loaded=loaded)
 
 # %% ../nbs/19a_reconstruct.ipynb #c007
+def check_input_files(**paths):
+    "Refuse, before any work, a given input path that does not exist (a mistyped `--depth` would otherwise run to the end with no score)."
+    flags = {'latent': '--latent', 'depth': '--depth', 'gt_mask': '--gt-mask', 'image': 'the image'}
+    for k, p in paths.items():
+        if p is not None and not Path(p).is_file():
+            raise FileNotFoundError(f"{flags.get(k, k)} file {p} does not exist" + (" (or is a folder)" if Path(p).exists() else "")
+                                    + ": check the path, or leave the option out.")
+
 def prepare_target(s:Setup, image_path, latent_path=None, do_invert:bool=False, invert_steps:int=300,
                    depth_path=None, gt_mask_path=None, masker=None, progress:bool=True) -> tuple: # → (Target, info dict)
     "Load an image, its latent (or invert it), its mask and optional ground truth."
+    check_input_files(image=image_path, latent=latent_path, depth=depth_path, gt_mask=gt_mask_path)
     S, dev, crop = s.cfg.camera.image_size, s.K.device, s.cfg.data.crop
     image = load_image(image_path, size=S, device=dev, crop=crop)
-    native = load_image(image_path).shape[-1] if crop is not None else None   # the file's side, for cropping G(w) alike
+    native = load_image(image_path).shape[-1]   # the file's side (square after load_image's centre crop), for cropping G(w) alike
+    if (crop or native) < S:
+        warnings.warn(f"{Path(image_path).name} is {crop or native}×{crop or native} px, smaller than the model's {S}×{S}: it is "
+                      f"upscaled, and the shape can hold no more detail than the file. Use an image of at least {S} px.")
     info = {'image': str(image_path)}
     if latent_path is not None:
         w = load_latent(latent_path, s.gan.latent_dim).to(dev); info['latent'] = str(latent_path)
@@ -92,14 +105,42 @@ def prepare_target(s:Setup, image_path, latent_path=None, do_invert:bool=False, 
     masker = masker or load_mask_provider(s.cfg)
     mask = masker(image).clamp(0, 1)
     depth_gt = gt_mask = None
-    if depth_path is not None and Path(depth_path).exists():
+    if gt_mask_path is not None and depth_path is None:
+        warnings.warn("a ground-truth mask without a ground-truth depth is not used: SIDE/MAD need the depth (--depth).")
+    if depth_path is not None:
         c = s.cfg.camera
         d = read_depth_png(depth_path, c.min_depth, c.max_depth)
         depth_gt = resize_square((center_crop(d, crop) if crop is not None else d)[None, None].to(dev), S)[:, 0]
         info['depth_gt'] = str(depth_path)
-        if gt_mask_path is not None and Path(gt_mask_path).exists():
+        if gt_mask_path is not None:
             gt_mask = (resize_square(load_image(gt_mask_path, device=dev, crop=crop)[:, :1], S) > 0).float()
     return Target(image, w, gan_image, mask, depth_gt, gt_mask, Path(image_path).stem), info
+
+# %% ../nbs/19a_reconstruct.ipynb #nopen
+RESUME_SAFE_KEYS = ('run.device', 'run.out')   # settings a resumed run may change: they do not change what it computes
+_PRE_CHECKPOINT = {'config.yaml', 'metrics.jsonl'}   # what a run writes before its first checkpoint
+
+def _failed_start(path:Path) -> bool:
+    "Whether `path` holds only what a run writes before its first checkpoint (so a failed start, safe to reuse)."
+    files = [p for p in path.rglob('*') if p.is_file()]
+    return all(p.name in _PRE_CHECKPOINT or p.name.endswith('.tmp') or p.name.startswith('.tmp') for p in files)
+
+def open_run(out:str|Path, cfg:Config, overwrite:bool=False, resume:bool=False) -> Path:
+    "The run folder `out`, checked (see above) and holding `config.yaml`."
+    out = Path(out)
+    stored = out/'config.yaml'
+    if resume and stored.exists():
+        d = {k: v for k, v in diff_configs(load_yaml(stored), cfg).items() if k not in RESUME_SAFE_KEYS}
+        if d:
+            shown = '; '.join(f'{k}: {a!r} → {b!r}' for k, (a, b) in list(d.items())[:8]) + (f'; and {len(d) - 8} more' if len(d) > 8 else '')
+            raise ValueError(f"--resume would continue the run in {out} under other settings ({shown}). Resume with the stored "
+                             f"settings (--config {stored}), or start a new run (another --out, or --overwrite).")
+    elif out.is_dir() and any(out.iterdir()) and not (overwrite or resume) and _failed_start(out):
+        warnings.warn(f"run folder {out} holds only a failed start (no checkpoint, no results): reusing it.")
+        overwrite = True
+    out = make_run_dir(out, overwrite=overwrite, resume=resume)
+    save_yaml(cfg, stored)
+    return out
 
 # %% ../nbs/19a_reconstruct.ipynb #c009
 def write_outputs(s:Setup, tgt:Target, rec:Reconstruction, out:Path, extra:dict|None=None) -> dict:
@@ -156,9 +197,9 @@ def reconstruct(image:str|Path,              # the image file
     "Reconstruct one image and write everything into `out/NAME/`."
     cfg = setup.cfg if setup is not None else resolve_config(preset=preset, config_path=config, overrides=tuple(overrides))
     if prior is not None: cfg = replace(cfg, prior=replace(cfg.prior, name=prior))
-    out = make_run_dir(out, overwrite=overwrite, resume=resume)
+    check_input_files(image=image, latent=latent, depth=depth_gt, gt_mask=gt_mask)   # before the run folder exists
+    out = open_run(out, cfg, overwrite, resume)
     dev = get_device(device or cfg.run.device)
-    save_yaml(cfg, out/'config.yaml')
     t0 = time.time()
     s = setup if setup is not None else build_setup(cfg, dev)
     if setup is not None and prior is not None: s = replace(s, cfg=cfg)
@@ -191,9 +232,8 @@ def _set_run(cfg:Config, out, n_images, overwrite:bool, resume:bool, device, set
     if not cfg.data.image_list: raise ValueError(f"the config names no image list (data.image_list): set it, or {what}.")
     names = read_image_list(cfg.data.image_list)[:n_images]
     if not names: raise ValueError(f"the image list {cfg.data.image_list} is empty.")
-    out = make_run_dir(out, overwrite=overwrite, resume=resume)
+    out = open_run(out, cfg, overwrite, resume)
     dev = get_device(device or cfg.run.device)
-    save_yaml(cfg, out/'config.yaml')
     return names, out, dev, (replace(setup, cfg=cfg) if setup is not None else build_setup(cfg, dev))
 
 def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per image, OUT/summary.json)

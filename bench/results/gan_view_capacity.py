@@ -1,0 +1,58 @@
+"""Can the shipped GAN show a benchmark face under another view at all? A measuring instrument, not a method.
+
+For each benchmark image, ground-truth renderings of its synthetic face under random views (`gan2shape.synth`) are
+fitted by *direct optimisation* of a latent offset per rendering (no encoder), starting from the image's own latent:
+`w' = w + δ`, Adam on masked L1 + the discriminator-feature loss (step 2's loss), `--iters` steps. The yaw of the
+renderings and of the fits is read by the supervised `init_vl.pt` (an instrument only). A slope of the fits' yaw on the
+true yaw near the renderings' own (≈ 0.9) means the GAN's latent space holds the view change near w; near 0 means no
+latent offset can turn this face, so step 2 cannot return views whatever E learns.
+
+    OMP_NUM_THREADS=2 python bench/results/gan_view_capacity.py [--n 4] [--samples 16] [--iters 300] [--space w|z]
+"""
+import argparse, json
+from dataclasses import replace
+import torch
+from gan2shape.core import data_dir
+from gan2shape.config import load_preset
+from gan2shape.networks import init_networks
+from gan2shape.reconstruct import build_setup, prepare_target
+from gan2shape.steps import predict_view, _gan_feature_loss, resize_square
+from gan2shape.losses import photometric
+from gan2shape.synth import SynthCfg, sample_face_params, sample_view_light, render_faces
+
+ap = argparse.ArgumentParser(); ap.add_argument('--n', type=int, default=4); ap.add_argument('--samples', type=int, default=16)
+ap.add_argument('--iters', type=int, default=300); ap.add_argument('--lr', type=float, default=0.02)
+ap.add_argument('--gan', default=None)
+a = ap.parse_args()
+root = data_dir()/'synface64'/'benchmark'
+cfg = load_preset('synface64')
+if a.gan: cfg = replace(cfg, gan=replace(cfg.gan, ckpt=a.gan))
+s = build_setup(cfg, 'cpu')
+inst, _ = init_networks(64, s.gan.latent_dim, data_dir()/'synface64'/'init_vl.pt')
+si = replace(s, nets=inst)
+for p in s.gan.parameters(): p.requires_grad_(False)
+def slope(x, y): x, y = x - x.mean(), y - y.mean(); return ((x * y).sum() / (x * x).sum()).item()
+g = torch.Generator().manual_seed(0)
+seed = json.loads((root/'synth_config.json').read_text())['seed']
+res = []
+for k in range(a.n):
+    st = f'{k:06d}'
+    tgt, _ = prepare_target(s, root/f'image/{st}.png', root/f'latents/{st}.pt', progress=False)
+    v_gt, l_gt = sample_view_light(a.samples, g, SynthCfg())
+    b = render_faces([sample_face_params(torch.Generator().manual_seed(seed * 1_000_003 + k))] * a.samples, v_gt, l_gt, SynthCfg())
+    x, m = b.image, b.mask[:, None].float()
+    delta = torch.zeros(a.samples, s.gan.latent_dim, requires_grad=True)
+    opt = torch.optim.Adam([delta], lr=a.lr)
+    for it in range(a.iters):
+        proj = resize_square(s.gan(tgt.w + delta), 64)
+        loss = photometric(proj, x, m) + _gan_feature_loss(s, proj, x, m)
+        opt.zero_grad(); loss.backward(); opt.step()
+    with torch.no_grad():
+        proj = resize_square(s.gan(tgt.w + delta), 64)
+        yaw = v_gt[:, 1]
+        r = (slope(yaw, predict_view(si, x)[:, 1]), slope(yaw, predict_view(si, proj)[:, 1]),
+             ((proj - x).abs() * m).sum().item() / (3 * m.sum().item()), delta.norm(dim=1).mean().item())
+    res.append(r)
+    print(f'{st}: input slope {r[0]:.2f}, fit slope {r[1]:.2f}, masked L1 {r[2]:.3f}, |δ| {r[3]:.2f}', flush=True)
+mv = [sum(r[i] for r in res) / len(res) for i in range(4)]
+print(f'mean over {a.n}: input slope {mv[0]:.2f}, fit slope {mv[1]:.2f}, masked L1 {mv[2]:.3f}, |δ| {mv[3]:.2f}  (iters {a.iters}, lr {a.lr})')
