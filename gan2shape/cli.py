@@ -64,9 +64,16 @@ def _print_run(files:dict, rec, seconds:float, out:Path):
             print(f"  prior alone ({m.get('prior', 'prior')}): SIDE {m['prior_side_e2']:.3f} ×10⁻²   MAD {m['prior_mad_deg']:.2f}°")
         print(f"  GAN2Shape:          SIDE {sm['side_e2']:.3f} ×10⁻²   MAD {sm['mad_deg']:.2f}°   (original-style MAD {sm['mad_original_deg']:.2f}°)")
 
+def _out(args) -> Path:
+    "The run folder: --out, or the config's `run.out`."
+    if args.out is not None: return args.out
+    from gan2shape.config import resolve_config
+    return Path(resolve_config(preset=args.preset, config_path=args.config, overrides=tuple(args.set)).run.out)
+
 def cmd_reconstruct(args):
     "Reconstruct one image."
     from gan2shape.reconstruct import reconstruct
+    args.out = _out(args)
     if args.latent is None and not args.invert:
         raise ValueError("give the image's W latent with --latent PATH, or --invert to find one.")
     t0 = time.time()
@@ -79,7 +86,7 @@ def cmd_reconstruct(args):
 def cmd_reconstruct_set(args):
     "Reconstruct every image of the config's image list."
     from gan2shape.reconstruct import reconstruct_set
-    t0 = time.time()
+    args.out = _out(args); t0 = time.time()
     sm = reconstruct_set(args.out, preset=args.preset, config=args.config, overrides=args.set, prior=args.prior,
                          n_images=args.n, resume=args.resume, overwrite=args.overwrite, device=args.device)
     print(f"done in {time.time() - t0:.0f} s ({sm['mode']} training, prior {sm['prior']}, {sm['n_images']} images); "
@@ -100,7 +107,7 @@ def _widths(spec:str|None) -> dict|None:
 def cmd_pretrain(args):
     "Joint pre-training on a config's image list: OUT/pretrain.pt for run.init_ckpt."
     from gan2shape.reconstruct import pretrain
-    t0 = time.time()
+    args.out = _out(args); t0 = time.time()
     sm = pretrain(args.out, preset=args.preset, config=args.config, overrides=args.set, n_images=args.n, widths=_widths(args.widths),
                   half=args.half, resume=args.resume, overwrite=args.overwrite, device=args.device)
     print(f"done in {time.time() - t0:.0f} s ({sm['mode']} training on {sm['n_images']} images); networks in {sm['checkpoint']} "
@@ -137,7 +144,7 @@ DELEGATED = {'train-gan': ('gan_train', 'train_gan_cli', 'train a StyleGAN2 on a
 # %% ../nbs/20_cli.ipynb #c008
 def _run_args(p:argparse.ArgumentParser):
     "The options every training command shares: where to write, resume or overwrite, and the device."
-    p.add_argument('--out', type=Path, required=True)
+    p.add_argument('--out', type=Path, default=None, help="run folder (default: the config's run.out, e.g. results/synface64)")
     p.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
     p.add_argument('--overwrite', action='store_true', help='replace the results in an existing --out')
     p.add_argument('--device', default=None, help='cpu, cuda or cuda:N')

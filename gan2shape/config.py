@@ -13,12 +13,12 @@ from .core import atomic_write_text, data_dir
 
 # %% auto #0
 __all__ = ['DATA_PREFIX', 'RAND_LIGHT_DEFAULT', 'PRIOR_NAMES', 'MASK_PROVIDERS', 'PERCEPTUAL_KINDS', 'SCHEDULE_MODES',
-           'SCHEDULES', 'SECTIONS', 'ORIGINAL_DEFAULTS', 'REPORT_KEYS', 'UNUSED_ORIGINAL_KEYS', 'PARSER_CHECKPOINTS',
-           'PRESETS', 'DEFAULT_PRESET', 'resolve_data_path', 'ConfigError', 'UnusedKeysWarning', 'CameraCfg',
-           'ViewLightCfg', 'PriorCfg', 'MaskCfg', 'LossCfg', 'OptimCfg', 'Stage', 'Schedule', 'schedule_by_name',
-           'GanCfg', 'DataCfg', 'RunCfg', 'read_image_list', 'sample_paths', 'Config', 'flatten', 'diff_configs',
-           'resolve_paths', 'config_to_yaml', 'save_yaml', 'is_original_format', 'load_yaml', 'apply_overrides',
-           'from_original_yaml', 'load_config', 'preset_dir', 'load_preset', 'resolve_config']
+           'SCHEDULES', 'SECTIONS', 'REMOVED_KEYS', 'ORIGINAL_DEFAULTS', 'REPORT_KEYS', 'UNUSED_ORIGINAL_KEYS',
+           'PARSER_CHECKPOINTS', 'PRESETS', 'DEFAULT_PRESET', 'resolve_data_path', 'ConfigError', 'UnusedKeysWarning',
+           'CameraCfg', 'ViewLightCfg', 'PriorCfg', 'MaskCfg', 'LossCfg', 'OptimCfg', 'Stage', 'Schedule',
+           'schedule_by_name', 'GanCfg', 'DataCfg', 'RunCfg', 'read_image_list', 'sample_paths', 'Config', 'flatten',
+           'diff_configs', 'resolve_paths', 'config_to_yaml', 'save_yaml', 'is_original_format', 'load_yaml',
+           'apply_overrides', 'from_original_yaml', 'load_config', 'preset_dir', 'load_preset', 'resolve_config']
 
 # %% ../nbs/00a_config.ipynb #c005
 DATA_PREFIX = 'data:'
@@ -403,15 +403,11 @@ class RunCfg(_Section):
     seed: int = 0
     device: str|None = None          # 'cpu', 'cuda', 'cuda:1'; None: CUDA when available
     out: str = _path('results')      # run folder
-    log_every: int = 100             # iterations between log lines
-    checkpoint_every: int = 0        # also checkpoint every this many iterations (0: only at stage ends)
-    keep_checkpoints: int = 1        # iteration checkpoints kept (<= 0: all)
     save_results: bool = True        # write the per-image outputs (sweeps, meshes, ...) at the end
     init_ckpt: str|None = _path()    # network checkpoint to start from (the original's `pretrain`)
 
     def __post_init__(self):
-        _check(self.log_every >= 1, f"log_every must be >= 1, got {self.log_every}.")
-        _check(self.checkpoint_every >= 0, f"checkpoint_every must be >= 0, got {self.checkpoint_every}.")
+        _check(isinstance(self.seed, int), f"seed must be an integer, got {self.seed!r}.")
 
 # %% ../nbs/00a_config.ipynb #c024
 def read_image_list(path:str|Path) -> list[str]:
@@ -513,12 +509,22 @@ def is_original_format(d:dict) -> bool:
     if any(k in SECTIONS and isinstance(v, dict) for k, v in d.items()): return False
     return not set(d) <= ours
 
+REMOVED_KEYS = {  # settings older versions wrote that did nothing, and why they are gone; dropped with a warning when read
+    ('run', 'log_every'): 'metrics.jsonl logs every iteration',
+    ('run', 'checkpoint_every'): 'a checkpoint is written after the prior and after every stage',
+    ('run', 'keep_checkpoints'): 'a run keeps one checkpoint',
+}
+
 def load_yaml(path:str|Path) -> Config:
-    "Read a config in our YAML format."
+    "Read a config in our YAML format (keys in `REMOVED_KEYS`, from older versions, are dropped with a warning)."
     d = _read_yaml(path)
     if d and is_original_format(d):
         raise ConfigError(f"{path} looks like an original GAN2Shape config (flat keys such as "
                           f"{', '.join(list(d)[:3])}); read it with from_original_yaml or load_config.")
+    gone = [(s, k) for (s, k) in REMOVED_KEYS if isinstance(d.get(s), dict) and k in d[s]]
+    for s, k in gone: del d[s][k]
+    if gone: warnings.warn(f"{path}: ignoring settings that no longer exist: "
+                           + '; '.join(f'{s}.{k} ({REMOVED_KEYS[(s, k)]})' for s, k in gone) + '.')
     try: return Config.from_dict(d)
     except ConfigError as e: raise ConfigError(f"{path}: {e}") from None
 
@@ -575,7 +581,7 @@ ORIGINAL_DEFAULTS = {  # what the original's code uses when a key is missing (cf
     'gan_size': 256, 'z_dim': 512, 'truncation': 1, 'F1_d': 2, 'fov': 10, 'rot_center_depth': None,
     'prior_near': 0.91, 'prior_far': 1.02, 'view_mvn_path': 'checkpoints/view_light/view_mvn.pth',
     'light_mvn_path': 'checkpoints/view_light/light_mvn.pth', 'pretrain': None, 'gan_ckpt': None,
-    'checkpoint_dir': 'results', 'save_checkpoint_freq': 1, 'keep_num_checkpoint': 2, 'log_freq': 1000,
+    'checkpoint_dir': 'results',
     'save_results': False, 'img_list_path': None, 'img_root': None, 'latent_root': None, 'model_name': None,
     'num_stage': None, 'stage_len_dict': None, 'stage_len_dict2': None, 'flip1_cfg': None, 'flip3_cfg': None,
 }
@@ -589,6 +595,9 @@ UNUSED_ORIGINAL_KEYS = {  # keys the original reads that have no effect here, an
     'renderer_min_depth': "neural_renderer's near plane; our z-buffer needs none",
     'renderer_max_depth': "neural_renderer's far plane; our z-buffer needs none",
     'num_scale': 'not read by the original code either',
+    'save_checkpoint_freq': 'gan2shape checkpoints after the prior and after every stage (resume is exact from there)',
+    'keep_num_checkpoint': 'gan2shape keeps one checkpoint per run, replaced atomically',
+    'log_freq': 'gan2shape logs every iteration to metrics.jsonl (a line is ~200 bytes)',
 }
 PARSER_CHECKPOINTS = {'face': 'checkpoints/parsing/bisenet.pth', 'synface': 'checkpoints/parsing/bisenet.pth',
                       'church': 'checkpoints/parsing/pspnet_ade20k.pth'}  # other categories: PSPNet VOC
@@ -642,8 +651,7 @@ def from_original_yaml(src:str|Path|dict, # an original-format YAML file, or its
                      z_dim=g('z_dim'), truncation=g('truncation'), F1_d=g('F1_d'), relative_enc=g('relative_enc')),
             data=dict(image_list=g('img_list_path'), img_root=g('img_root'), latent_root=g('latent_root'),
                       load_gt_depth=g('load_gt_depth'), crop=g('crop')),
-            run=dict(out=g('checkpoint_dir'), checkpoint_every=g('save_checkpoint_freq'), keep_checkpoints=g('keep_num_checkpoint'),
-                     log_every=g('log_freq'), save_results=g('save_results'), init_ckpt=g('pretrain')),
+            run=dict(out=g('checkpoint_dir'), save_results=g('save_results'), init_ckpt=g('pretrain')),
             extra={k: v for k, v in d.items() if k not in ORIGINAL_DEFAULTS and k not in REPORT_KEYS}))
     except ConfigError as e: raise ConfigError(f"{where}: {e}") from None
     if cfg.extra:

@@ -208,7 +208,11 @@ def invert_cli(argv:list[str]|None=None) -> int:
     p.add_argument('--recon', type=Path, default=None, help='also save the reconstruction as this picture')
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--quiet', action='store_true', help='no progress bar')
+    p.add_argument('--overwrite', action='store_true', help='replace an existing --out (and --recon) file')
     a = p.parse_args(argv)
+    for f in (a.out, a.recon):
+        if f is not None and f.exists() and not a.overwrite:
+            raise FileExistsError(f"{f} already exists; pass --overwrite to replace it, or choose another path.")
     dev = get_device(a.device)
     G = load_stylegan2(a.ckpt, device=dev, with_discriminator=False).g
     target = load_image(a.image, size=G.size, device=dev)

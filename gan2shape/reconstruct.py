@@ -19,7 +19,7 @@ from .synth import read_depth_png
 from .priors import make_prior
 from .metrics import shape_metrics
 from .steps import Setup, Target, make_setup, project, resize_square
-from .train import fit, fit_many, Reconstruction, gt_foreground
+from .train import fit, fit_many, Reconstruction, gt_foreground, prior_from_config
 from .export import image_grid, depth_to_png, save_depth_npy, normal_to_png, save_mesh
 from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, shape_image, loss_plot, save_rotation_gif
 
@@ -46,7 +46,7 @@ def load_gan(cfg:Config, device='cpu') -> StyleGAN2Adapter:
     if p is None: raise ValueError("the config names no GAN checkpoint (gan.ckpt); set it to a rosinality-layout StyleGAN2 file.")
     if not Path(p).exists(): raise FileNotFoundError(f"GAN checkpoint {p} does not exist.")
     ld = load_stylegan2(p, size=cfg.gan.size, style_dim=cfg.gan.z_dim, channel_multiplier=cfg.gan.channel_multiplier, device=device)
-    return StyleGAN2Adapter(ld.g.eval(), ld.d.eval() if ld.d is not None else None)
+    return StyleGAN2Adapter(ld.g.eval(), ld.d.eval() if ld.d is not None else None, truncation=cfg.gan.truncation)
 
 def load_mask_provider(cfg:Config):
     "The config's mask provider."
@@ -144,31 +144,32 @@ def open_run(out:str|Path, cfg:Config, overwrite:bool=False, resume:bool=False) 
 
 # %% ../nbs/19a_reconstruct.ipynb #c009
 def write_outputs(s:Setup, tgt:Target, rec:Reconstruction, out:Path, extra:dict|None=None) -> dict:
-    "Write every picture, mesh, viewer and number of a finished reconstruction into `out`."
+    "Write every picture, mesh, viewer and number of a finished reconstruction into `out` (with `run.save_results` false: depth, normals and numbers)."
     out, files = Path(out), {}
     c, comp, K = s.cfg.camera, rec.comp, s.K
     d, alb, tex, n = comp.depth[:1], comp.albedo[:1], comp.texture[:1], comp.normal[:1]
     def img(name, x): files[name] = save_image(x, out/f'{name}.png')
-    img('input', tgt.image[0]); img('recon', rec.recon.image[0]); img('gan_image', tgt.gan_image[0])
-    img('mask', tgt.mask[0, 0] * 2 - 1); img('albedo', alb[0]); img('canonical', tex[0])
-    shading = comp.light.ambient[:1, None, None, None] + comp.light.diffuse[:1, None, None, None] * comp.diffuse[:1]
-    img('shading', (shading[0, 0] / shading.max().clamp(min=1e-6)) * 2 - 1)
-    img('shape', shape_image(n)[0])
     files['depth'] = depth_to_png(d[0], out/'depth.png', c.min_depth, c.max_depth)
     files['depth_npy'] = save_depth_npy(d[0], out/'depth.npy')
     files['view_depth_npy'] = save_depth_npy(rec.recon.depth[0], out/'view_depth.npy')
     files['normal'] = normal_to_png(n[0], out/'normal.png')
-    yaw_max = 45 if s.cfg.category in ('car', 'church') else 70
-    sw = sweep_images(tex, d, K, yaw_max=yaw_max)
-    for k, v in sw.items(): img(k, image_grid(v))
-    with torch.no_grad():                                # GAN-refined sweeps: rendered views projected back
-        for k in ('yaw', 'pitch'): img(f'{k}_gan', image_grid(project(s, sw[f'{k}_grid'], tgt)[0]))
-    img('relight', image_grid(relight_grid(alb, n, comp.light, depth=d, view=comp.view[:1], K=K), ncol=5))
-    m = (rec.canon_mask[0, 0] > 0.5).float() if rec.canon_mask is not None else None
-    if m is not None and m.sum() < 16: m = None        # an empty mask would leave no mesh: keep the whole surface
-    for ext in ('obj', 'glb', 'ply'): files[f'mesh_{ext}'] = save_mesh(out/f'mesh.{ext}', d[0], tex[0], K, mask=m)
-    files['viewer'] = save_viewer_html(surface_figure(d[0], tex[0], K, mask=m, title=tgt.name), out/'viewer.html')
-    files['gif'] = save_rotation_gif(tex, d, out/'rotation.gif', K, yaw_max=min(yaw_max, 60))
+    if s.cfg.run.save_results:                           # run.save_results false: the depth, normals and numbers only
+        img('input', tgt.image[0]); img('recon', rec.recon.image[0]); img('gan_image', tgt.gan_image[0])
+        img('mask', tgt.mask[0, 0] * 2 - 1); img('albedo', alb[0]); img('canonical', tex[0])
+        shading = comp.light.ambient[:1, None, None, None] + comp.light.diffuse[:1, None, None, None] * comp.diffuse[:1]
+        img('shading', (shading[0, 0] / shading.max().clamp(min=1e-6)) * 2 - 1)
+        img('shape', shape_image(n)[0])
+        yaw_max = 45 if s.cfg.category in ('car', 'church') else 70
+        sw = sweep_images(tex, d, K, yaw_max=yaw_max)
+        for k, v in sw.items(): img(k, image_grid(v))
+        with torch.no_grad():                                # GAN-refined sweeps: rendered views projected back
+            for k in ('yaw', 'pitch'): img(f'{k}_gan', image_grid(project(s, sw[f'{k}_grid'], tgt)[0]))
+        img('relight', image_grid(relight_grid(alb, n, comp.light, depth=d, view=comp.view[:1], K=K), ncol=5))
+        m = (rec.canon_mask[0, 0] > 0.5).float() if rec.canon_mask is not None else None
+        if m is not None and m.sum() < 16: m = None        # an empty mask would leave no mesh: keep the whole surface
+        for ext in ('obj', 'glb', 'ply'): files[f'mesh_{ext}'] = save_mesh(out/f'mesh.{ext}', d[0], tex[0], K, mask=m)
+        files['viewer'] = save_viewer_html(surface_figure(d[0], tex[0], K, mask=m, title=tgt.name), out/'viewer.html')
+        files['gif'] = save_rotation_gif(tex, d, out/'rotation.gif', K, yaw_max=min(yaw_max, 60))
     metrics = {'name': tgt.name, **(extra or {})}
     if rec.score is not None: metrics.update(rec.score.summary())
     files['metrics'] = atomic_write_text(json.dumps(metrics, indent=2), out/'metrics.json')
@@ -180,7 +181,7 @@ def prior_score(s:Setup, tgt:Target) -> dict:
     "SIDE/MAD of the config's prior alone (drawn on the image's mask, in the image's frame) against the target's ground truth; {} without one."
     p = s.cfg.prior
     if tgt.depth_gt is None or p.name == 'none': return {}
-    d = make_prior(p.name, tgt.mask, p.near, p.far, radius=p.radius, threshold=p.threshold, kernel=p.kernel, passes=p.passes, category=s.cfg.category)
+    d = prior_from_config(s.cfg, tgt.mask)
     sm = shape_metrics(d, tgt.depth_gt, s.K, gt_foreground(tgt)).summary()
     return {'prior_side_e2': sm['side_e2'], 'prior_mad_deg': sm['mad_deg']}
 

@@ -27,32 +27,34 @@ def warp_canon_depth(depth:torch.Tensor, # B×H×W canonical depth
                      view:torch.Tensor,  # B×6 view (radians, world units)
                      K:torch.Tensor,     # 3×3 camera matrix
                      min_depth:float=0.9, max_depth:float=1.1,
+                     center_depth:float=1.0, # views rotate about (0, 0, center_depth) (camera.rot_center_depth)
                     ) -> torch.Tensor:   # B×H×W depth seen from the view, max_depth + m where nothing is seen
     "Z-buffer render of the canonical depth map's mesh moved by `view`."
     view = _check_depth_view(depth, view)
     B, H, W = depth.shape
     m = (max_depth - min_depth) / 2
     far = max_depth + m
-    return _rasterize(_view_vertices(depth, view, K), grid_faces(H, W, depth.device), (H, W), K, 1e-3, far,
+    return _rasterize(_view_vertices(depth, view, K, center_depth), grid_faces(H, W, depth.device), (H, W), K, 1e-3, far,
                       with_bary=False).depth.clamp(min_depth - m, far)
 
-def _view_vertices(depth, view, K): # → B×(H·W)×3
+def _view_vertices(depth, view, K, center_depth:float=1.0): # → B×(H·W)×3
     "The canonical depth map's mesh vertices moved by `view`."
     B, H, W = depth.shape
     R, t = view_to_rt(view)
-    return transform_points(depth_to_points(depth, K), R, t).reshape(B, H * W, 3)
+    return transform_points(depth_to_points(depth, K), R, t, center_depth).reshape(B, H * W, 3)
 
 # %% ../nbs/03_render.ipynb #na54fbd
 def unwarp_depth(view_depth:torch.Tensor, # B×H×W depth seen from `view`
                  view:torch.Tensor,       # B×6 view
                  K:torch.Tensor,          # 3×3 camera matrix
                  fill:float|None=None,    # depth where no surface lands (None: the largest input depth)
+                 center_depth:float=1.0,  # as in `warp_canon_depth`
                 ) -> torch.Tensor:        # B×H×W canonical depth
     "Move a depth map seen from `view` back into the canonical frame (the inverse of `warp_canon_depth`)."
     view = _check_depth_view(view_depth, view)
     B, H, W = view_depth.shape
     R, t = view_to_rt(view)
-    verts = inverse_transform_points(depth_to_points(view_depth, K), R, t).reshape(B, H * W, 3)
+    verts = inverse_transform_points(depth_to_points(view_depth, K), R, t, center_depth).reshape(B, H * W, 3)
     far = float(view_depth.max()) * 2
     out = _rasterize(verts, grid_faces(H, W, view_depth.device), (H, W), K, 1e-3, far, with_bary=False).depth
     fill = view_depth.amax((1, 2), keepdim=True) if fill is None else torch.full_like(out[:, :1, :1], fill)
@@ -62,11 +64,12 @@ def unwarp_depth(view_depth:torch.Tensor, # B×H×W depth seen from `view`
 def inverse_warp_grid(recon_depth:torch.Tensor, # B×H×W depth seen from the view (from `warp_canon_depth`)
                       view:torch.Tensor,        # B×6 view
                       K:torch.Tensor,           # 3×3 camera matrix
+                      center_depth:float=1.0,   # as in `warp_canon_depth`
                      ) -> torch.Tensor:         # B×H×W×2 grid into the canonical image (align_corners=True)
     "Where each pixel of the view comes from in the canonical image."
     view = _check_depth_view(recon_depth, view)
     R, t = view_to_rt(view)
-    return points_to_grid(inverse_transform_points(depth_to_points(recon_depth, K), R, t), K)
+    return points_to_grid(inverse_transform_points(depth_to_points(recon_depth, K), R, t, center_depth), K)
 
 # %% ../nbs/03_render.ipynb #c013
 def normals_from_depth(depth:torch.Tensor, # B×H×W
@@ -86,6 +89,7 @@ def normals_from_depth(depth:torch.Tensor, # B×H×W
 def process_depth(raw:torch.Tensor, # B×1×H×W (or B×H×W) raw depth-network output
                   min_depth:float=0.9, max_depth:float=1.1,
                   border:bool=True, # set the 2 leftmost and 2 rightmost columns to the border depth
+                  border_depth:float|None=None, # that depth; None: 0.7·max_depth + 0.3·min_depth (the original's default)
                  ) -> torch.Tensor: # B×H×W depth in [min_depth, max_depth]
     "The network's raw depth output as a depth map: mean-free tanh mapped to the range, border columns fixed."
     if raw.ndim == 4: check_shape(raw, ('B', 1, 'H', 'W'), 'raw depth'); raw = raw[:, 0]
@@ -95,7 +99,8 @@ def process_depth(raw:torch.Tensor, # B×1×H×W (or B×H×W) raw depth-network 
     if not border: return d
     W = d.shape[-1]
     col = torch.arange(W, device=d.device)
-    return torch.where((col < 2) | (col >= W - 2), 0.7 * max_depth + 0.3 * min_depth, d)
+    bd = 0.7 * max_depth + 0.3 * min_depth if border_depth is None else border_depth
+    return torch.where((col < 2) | (col >= W - 2), bd, d)
 
 # %% ../nbs/03_render.ipynb #c020
 def warp_texture(texture:torch.Tensor, # B×C×H×W canonical texture (any number of channels)
@@ -103,10 +108,11 @@ def warp_texture(texture:torch.Tensor, # B×C×H×W canonical texture (any numbe
                  view:torch.Tensor,    # B×6 view
                  K:torch.Tensor,       # 3×3 camera matrix
                  min_depth:float=0.9, max_depth:float=1.1,
+                 center_depth:float=1.0, # as in `warp_canon_depth`
                 ) -> tuple:            # (B×C×H×W image in [-1, 1], B×H×W depth in the view, B×1×H×W coverage)
     "The grid-sampling path used in training: warp the depth to `view`, then sample the texture through the inverse grid."
-    recon = warp_canon_depth(depth, view, K, min_depth, max_depth)
-    grid = inverse_warp_grid(recon, view, K)
+    recon = warp_canon_depth(depth, view, K, min_depth, max_depth, center_depth)
+    grid = inverse_warp_grid(recon, view, K, center_depth)
     out = F.grid_sample(texture, grid.to(texture.dtype), mode='bilinear', align_corners=True).clamp(-1, 1)
     return out, recon, (recon < max_depth + (max_depth - min_depth) / 2)[:, None].to(texture.dtype)
 
@@ -115,11 +121,12 @@ def render_mesh(texture:torch.Tensor, # B×C×H×W canonical texture (any number
                 view:torch.Tensor,    # B×6 view
                 K:torch.Tensor,       # 3×3 camera matrix
                 min_depth:float=0.9, max_depth:float=1.1,
+                center_depth:float=1.0, # as in `warp_canon_depth`
                ) -> tuple:            # (B×C×H×W interpolated texture, B×1×H×W coverage, B×H×W depth in the view)
     "The mesh path: rasterise the moved mesh with the texture as vertex colours; the z-buffer is `warp_canon_depth`'s depth."
     B, C, H, W = texture.shape
     m = (max_depth - min_depth) / 2
-    out, cover, zbuf = rasterize_attributes(_view_vertices(depth, view, K), grid_faces(H, W, depth.device),
+    out, cover, zbuf = rasterize_attributes(_view_vertices(depth, view, K, center_depth), grid_faces(H, W, depth.device),
                                             texture.flatten(2).transpose(1, 2), (H, W), K, near=1e-3, far=max_depth + m)
     return out, cover, zbuf.clamp(min_depth - m, max_depth + m)
 

@@ -108,7 +108,7 @@ def shade(s:Setup, depth, albedo, view, light_raw) -> Components:
 def decompose(s:Setup, image:torch.Tensor) -> Components: # image B×3×S×S
     "Run D, A, V, L on the image."
     c = s.cfg.camera
-    depth = process_depth(s.nets['netD'](image), c.min_depth, c.max_depth)
+    depth = process_depth(s.nets['netD'](image), c.min_depth, c.max_depth, border_depth=c.border)
     return shade(s, depth, s.nets['netA'](image), predict_view(s, image), predict_light(s, image))
 
 def flipped(s:Setup, comp:Components) -> Components:
@@ -118,13 +118,13 @@ def flipped(s:Setup, comp:Components) -> Components:
 def render(s:Setup, texture:torch.Tensor, depth:torch.Tensor, view:torch.Tensor) -> Rendering:
     "Warp a canonical texture with its depth to `view` by grid sampling (as in training)."
     c = s.cfg.camera
-    img, recon_depth, valid = warp_texture(texture, depth, view, s.K, c.min_depth, c.max_depth)
+    img, recon_depth, valid = warp_texture(texture, depth, view, s.K, c.min_depth, c.max_depth, c.rot_center_depth)
     return Rendering(img, recon_depth, valid.detach())
 
 def canonical_mask(s:Setup, comp:Components, mask:torch.Tensor) -> torch.Tensor: # mask B×1×S×S in the view
     "Carry an object mask from the image's view into the canonical frame (forward warp of the canonical grid)."
     R, t = view_to_rt(comp.view)
-    grid = points_to_grid(transform_points(depth_to_points(comp.depth, s.K), R, t), s.K)
+    grid = points_to_grid(transform_points(depth_to_points(comp.depth, s.K), R, t, s.cfg.camera.rot_center_depth), s.K)
     return F.grid_sample(mask, grid, mode='bilinear', align_corners=True)
 
 # %% ../nbs/15_steps.ipynb #c009

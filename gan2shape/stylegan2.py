@@ -540,16 +540,21 @@ class LatentGenerator(Protocol):
     def __call__(self, w:torch.Tensor) -> torch.Tensor: ...
 
 class StyleGAN2Adapter(nn.Module):
-    "A StyleGAN2 (G, optional D) as a `LatentGenerator` over W, with fixed noise, truncation 1 and clamped output."
-    def __init__(self, g:Generator, d:Discriminator|None=None):
+    "A StyleGAN2 (G, optional D) as a `LatentGenerator` over W, with fixed noise, truncation ψ (the original's `truncation`) and clamped output."
+    def __init__(self, g:Generator, d:Discriminator|None=None,
+                 truncation:float=1.0,   # ψ: every w is pulled to w̄ + ψ(w − w̄) before synthesis (1: none)
+                 n_mean:int=4096,        # random z averaged for w̄ when ψ < 1 (seeded: the same w̄ every time)
+                ):
         super().__init__()
-        self.g, self.d = g, d
+        if not 0 < truncation <= 1: raise ValueError(f"truncation must lie in (0, 1], got {truncation}.")
+        self.g, self.d, self.truncation = g, d, truncation
+        self.w_mean = g.mean_latent(n_mean, torch.Generator().manual_seed(0)) if truncation < 1 else None
     @property
     def latent_dim(self) -> int: return self.g.style_dim
     @property
     def size(self) -> int: return self.g.size
     def forward(self, w:torch.Tensor) -> torch.Tensor: # B×latent_dim → B×3×S×S in [-1, 1]
-        return self.g(w, input_is_w=True, truncation=1.0, noise=None, randomize_noise=False).clamp(-1, 1)
+        return self.g(w, input_is_w=True, truncation=self.truncation, truncation_latent=self.w_mean, noise=None, randomize_noise=False).clamp(-1, 1)
     def map_partial(self, x:torch.Tensor, start:int, stop:int) -> torch.Tensor: return self.g.map_partial(x, start, stop)
     def mean_latent(self, n:int=4096, generator:torch.Generator|None=None) -> torch.Tensor: return self.g.mean_latent(n, generator)
     @property

@@ -20,8 +20,8 @@ from .steps import (Setup, Target, Components, Rendering, Pool, decompose, rende
 
 # %% auto #0
 __all__ = ['STEP_NETS', 'make_optimizer', 'warmup_lr', 'NonFiniteLoss', 'gt_foreground', 'evaluate', 'Reconstruction', 'Unit',
-           'plan', 'ImageCycle', 'prior_in_canonical', 'train', 'fit', 'fit_many', 'view_light_targets',
-           'train_view_light']
+           'plan', 'ImageCycle', 'prior_from_config', 'prior_in_canonical', 'train', 'fit', 'fit_many',
+           'view_light_targets', 'train_view_light']
 
 # %% ../nbs/16_train.ipynb #c005
 STEP_NETS = {'prior': ('netD',), 'step1': ('netA',), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL')}
@@ -162,12 +162,17 @@ class _Run:
             if i % 10 == 0: bar.set_postfix(loss=f'{loss.item():.4f}')
         if eval_fn is not None: self.write({'phase': phase, **tags, 'iter': iters, 'eval': True, **eval_fn()})
 
+def prior_from_config(cfg, mask:torch.Tensor) -> torch.Tensor|None: # mask B×1×S×S → B×S×S depth, None for 'none'
+    "The config's prior (`prior.*`) drawn on a mask in the image's frame; `prior.box` is (width, height), `box_prior`'s `frac` (height, width)."
+    p = cfg.prior
+    return make_prior(p.name, mask, p.near, p.far, radius=p.radius, threshold=p.threshold, kernel=p.kernel, passes=p.passes,
+                      frac=(p.box[1], p.box[0]), category=cfg.category)
+
 def _config_prior(s:Setup, tgt:Target) -> torch.Tensor|None:
     "The config's prior for one image, in the frame the config asks for (None for prior 'none')."
     p = s.cfg.prior
     if p.name == 'none': return None
-    prior = make_prior(p.name, tgt.mask, p.near, p.far, radius=p.radius, threshold=p.threshold,
-                       kernel=p.kernel, passes=p.passes, category=s.cfg.category)
+    prior = prior_from_config(s.cfg, tgt.mask)
     return prior_in_canonical(s, tgt.image, prior) if p.frame == 'canonical' else prior
 
 def _final(s:Setup, tgt:Target, run:_Run) -> Reconstruction:
