@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #c002
 from __future__ import annotations
-import os, tempfile, warnings, contextlib, math, atexit, shutil
+import os, tempfile, warnings, contextlib, math, atexit, shutil, pickle
 from pathlib import Path
 import numpy as np
 import torch
@@ -12,7 +12,8 @@ from PIL import Image
 
 # %% auto #0
 __all__ = ['check_shape', 'check_range', 'scratch_dir', 'atomic_path', 'atomic_torch_save', 'atomic_write_text', 'to_uint8',
-           'save_image', 'center_crop', 'as_rgb', 'load_image', 'make_run_dir', 'get_device', 'data_dir']
+           'save_image', 'center_crop', 'as_rgb', 'load_image', 'load_torch_file', 'make_run_dir', 'get_device',
+           'data_dir']
 
 # %% ../nbs/00_core.ipynb #c005
 def _fmt(spec): return '×'.join(str(s) for s in spec)
@@ -154,6 +155,33 @@ def load_image(path:str|Path, # an image file
     a = torch.from_numpy(np.asarray(im).copy()).permute(2, 0, 1).float() / 127.5 - 1
     return a[None].to(device)
 
+# %% ../nbs/00_core.ipynb #nlt1
+def load_torch_file(path:str|Path,      # the file
+                    what:str,           # what it should be, for messages: 'latent file', 'GAN checkpoint', ...
+                    map_location='cpu',
+                    weights_only:bool=True, # False: unpickle any object (only for files from a trusted source)
+                    safe_globals:tuple=(),  # classes allowed with weights_only (e.g. argparse.Namespace)
+                   ):
+    "`torch.load` with errors that name the file, say what is wrong with it and what to do."
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{what} {path} does not exist" + (" (it is a folder)" if path.exists() else "") + ".")
+    with open(path, 'rb') as f: head = f.read(4)
+    if not (head.startswith(b'PK\x03\x04') or head[:1] == b'\x80'):
+        raise ValueError(f"{what} {path} is not a PyTorch file (it is empty, truncated, or another format): give the .pt/.pth "
+                         f"file itself, or re-download or re-create it.")
+    try:
+        with torch.serialization.safe_globals(list(safe_globals)):
+            return torch.load(path, map_location=map_location, weights_only=weights_only)
+    except pickle.UnpicklingError as e:
+        if not weights_only: raise ValueError(f"could not read {what} {path}: {str(e).splitlines()[0][:200]}") from e
+        raise ValueError(f"{what} {path} holds Python objects besides tensors, which gan2shape does not unpickle (that could run "
+                         f"code). If you trust the file, re-save its tensors once: python -c \"import torch; "
+                         f"ck = torch.load('{path}', weights_only=False); torch.save(ck, 'clean.pt')\" after removing the "
+                         f"non-tensor entries.") from e
+    except Exception as e:
+        raise ValueError(f"could not read {what} {path} (corrupt or truncated?): {type(e).__name__}: {str(e).splitlines()[0][:200]}") from e
+
 # %% ../nbs/00_core.ipynb #c017
 def make_run_dir(path:str|Path, # the run folder to create
                  overwrite:bool=False, # allow reusing a folder that already holds files
@@ -170,7 +198,9 @@ def make_run_dir(path:str|Path, # the run folder to create
 def get_device(name:str|None=None) -> torch.device:
     "The torch device called `name` ('cpu', 'cuda', 'cuda:1'), or CUDA when available if `name` is None."
     if name is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
-    dev = torch.device(name)
+    try: dev = torch.device(name)
+    except (RuntimeError, TypeError):
+        raise ValueError(f"unknown device {name!r}: use cpu, cuda or cuda:N (the N-th GPU), or leave --device out.") from None
     if dev.type == 'cuda' and not torch.cuda.is_available():
         raise ValueError(f"device {name!r} was asked for, but CUDA is not available here; use --device cpu.")
     return dev

@@ -11,7 +11,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from tqdm import tqdm
-from .core import check_shape, atomic_torch_save, load_image, save_image, get_device
+from .core import check_shape, atomic_torch_save, load_image, save_image, get_device, load_torch_file
 from .perceptual import perceptual_distance
 
 # %% auto #0
@@ -163,10 +163,7 @@ def load_latent(path:str|Path, # a .pt file: a [D] or [1, D] tensor, or a dict w
                ) -> torch.Tensor: # 1×D float tensor on the CPU
     "Read a W latent in the original's format, refusing W+ codes and naming the file on any problem."
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"latent file {path} does not exist.")
-    try: obj = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e:
-        raise ValueError(f"could not read latent file {path} (corrupt or not a torch file?): {type(e).__name__}: {str(e)[:200]}") from e
+    obj = load_torch_file(path, 'latent file')
     if isinstance(obj, dict):
         if 'latent' not in obj:
             raise ValueError(f"latent file {path} holds a dict without a 'latent' entry (keys: {sorted(map(str, obj))}).")

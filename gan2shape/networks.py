@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import atomic_torch_save, check_shape
+from .core import atomic_torch_save, check_shape, load_torch_file
 
 # %% auto #0
 __all__ = ['NET_NAMES', 'n_extra_blocks', 'Encoder', 'EDDeconv', 'ResBlockDown', 'ResEncoder', 'default_widths', 'make_networks',
@@ -146,6 +146,9 @@ def make_networks(size:int=64,       # image side S (a power of two >= 64)
                   widths:dict|None=None, # per-network width overriding `nf`, e.g. {'netV': 16, 'netL': 16}
                  ) -> nn.ModuleDict:
     "GAN2Shape's networks `netD, netA, netV, netL, netEnc` for S×S images, freshly initialised."
+    if size < 64 or size & (size - 1):
+        raise ValueError(f"the networks are built for square images whose side is a power of two >= 64 (64, 128, 256, ...), "
+                         f"not {size}: set camera.image_size to one of those; images of any size are resized to it.")
     nf0, gn0 = default_widths(size)
     nf, gn_base = nf or nf0, gn_base or gn0
     w = {k: nf for k in ('netD', 'netA', 'netV', 'netL')} | (widths or {})
@@ -203,11 +206,7 @@ def load_network_state(nets:nn.ModuleDict|dict, # networks to fill, keyed by the
 def read_checkpoint(path:str|Path, map_location='cpu') -> dict:
     "Read a torch checkpoint, with errors that name the file."
     path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"network checkpoint {path} does not exist.")
-    try: return torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e:
-        raise ValueError(f"could not read network checkpoint {path}: the file is truncated, corrupt or not a "
-                         f"torch checkpoint ({type(e).__name__}: {e}).") from e
+    return load_torch_file(path, 'network checkpoint', map_location)
 
 def load_networks(path:str|Path,       # checkpoint file `{'netD': ..., ...}`
                   size:int=64,         # image side the networks were trained for

@@ -8,7 +8,7 @@ import json, time, warnings
 from dataclasses import replace
 from pathlib import Path
 import torch
-from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text, atomic_torch_save, center_crop
+from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text, atomic_torch_save, center_crop, load_torch_file
 from .config import Config, resolve_config, resolve_data_path, save_yaml, load_yaml, diff_configs, read_image_list, sample_paths
 from .networks import init_networks, make_networks
 from .perceptual import perceptual_distance
@@ -33,9 +33,7 @@ def load_mvn(path, dim:int, what:str) -> dict:
     "Read a `{'mean': dim, 'cov': dim×dim}` prior file, checking its shapes."
     p = resolve_data_path(path)
     if p is None: return None
-    if not Path(p).exists(): raise FileNotFoundError(f"{what} prior file {p} does not exist.")
-    try: d = torch.load(p, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"could not read the {what} prior {p}: {e}") from e
+    d = load_torch_file(p, f'{what} prior file')
     if not (isinstance(d, dict) and 'mean' in d and 'cov' in d) or tuple(d['mean'].shape) != (dim,) or tuple(d['cov'].shape) != (dim, dim):
         raise ValueError(f"{what} prior {p} must be a dict {{'mean': tensor({dim}), 'cov': tensor({dim}×{dim})}}.")
     return {'mean': d['mean'].float(), 'cov': d['cov'].float()}

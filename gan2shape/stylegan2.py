@@ -12,7 +12,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_shape, atomic_torch_save
+from .core import check_shape, atomic_torch_save, load_torch_file
 
 # %% auto #0
 __all__ = ['FUSED_MODCONV_DEFAULT', 'OFFICIAL_CONFIGS', 'SMALL_CONFIG', 'make_kernel', 'upfirdn2d', 'fused_leaky_relu',
@@ -484,13 +484,7 @@ class LoadedStyleGAN2:
 def read_checkpoint(path:str|Path, trusted:bool=False) -> dict:
     "torch.load a checkpoint on the CPU, with errors that name the file."
     path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"checkpoint file {path} does not exist.")
-    try:
-        with torch.serialization.safe_globals([argparse.Namespace]):
-            return torch.load(path, map_location='cpu', weights_only=not trusted)
-    except Exception as e:
-        hint = '' if trusted else ' If the file comes from a source you trust, pass trusted=True to unpickle arbitrary objects.'
-        raise ValueError(f"could not read checkpoint {path}: {type(e).__name__}: {str(e)[:300]}.{hint}") from e
+    return load_torch_file(path, 'GAN checkpoint', weights_only=not trusted, safe_globals=(argparse.Namespace,))
 
 # %% ../nbs/06_stylegan2.ipynb #c049
 def load_stylegan2(path:str|Path, # a rosinality-layout checkpoint {'g_ema', 'd', …} (or a bare generator state dict)
