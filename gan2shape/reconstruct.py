@@ -5,6 +5,7 @@
 # %% ../nbs/19a_reconstruct.ipynb #c002
 from __future__ import annotations
 import json, time, warnings
+from PIL import Image
 from dataclasses import replace
 from pathlib import Path
 import torch
@@ -84,7 +85,7 @@ def prepare_target(s:Setup, image_path, latent_path=None, do_invert:bool=False, 
     check_input_files(image=image_path, latent=latent_path, depth=depth_path, gt_mask=gt_mask_path)
     S, dev, crop = s.cfg.camera.image_size, s.K.device, s.cfg.data.crop
     image = load_image(image_path, size=S, device=dev, crop=crop)
-    native = load_image(image_path).shape[-1]   # the file's side (square after load_image's centre crop), for cropping G(w) alike
+    with Image.open(image_path) as im: native = min(im.size)   # the file's side after load_image's centre crop, for cropping G(w) alike
     if (crop or native) < S:
         warnings.warn(f"{Path(image_path).name} is {crop or native}×{crop or native} px, smaller than the model's {S}×{S}: it is "
                       f"upscaled, and the shape can hold no more detail than the file. Use an image of at least {S} px.")

@@ -14,8 +14,8 @@ import torch
 from gan2shape.core import data_dir
 from gan2shape.config import load_preset, apply_overrides
 from gan2shape.reconstruct import build_setup, prepare_target
-from gan2shape.steps import decompose, canonical_mask, pseudo_samples, Pool, _gan_feature_loss, resize_square
-from gan2shape.losses import photometric
+from gan2shape.steps import decompose, canonical_mask, pseudo_samples, Pool
+from direct_fit import direct_fit
 from gan2shape.train import fit
 
 ap = argparse.ArgumentParser(); ap.add_argument('--images', type=int, nargs='+', default=[0])
@@ -33,13 +33,7 @@ def direct_pool(s):
         ims, ms, vs, ls, ps = [], [], [], [], []
         for b in range(a.batches):
             x, m, v, l = pseudo_samples(s, comp, cm, stg.n_proj, g, with_params=True)
-            delta = torch.zeros(len(x), s.gan.latent_dim, requires_grad=True)
-            opt = torch.optim.Adam([delta], lr=a.lr)
-            for _ in range(a.k_iters):
-                p = resize_square(s.gan(tgt.w + delta), x.shape[-1])
-                loss = photometric(p, x, m) + _gan_feature_loss(s, p, x, m)
-                opt.zero_grad(); loss.backward(); opt.step()
-            with torch.no_grad(): ps.append(resize_square(s.gan(tgt.w + delta), x.shape[-1]))
+            ps.append(direct_fit(s, tgt.w, x, m, a.k_iters, a.lr)[0])
             ims.append(x); ms.append(m); vs.append(v); ls.append(l)
         return Pool(torch.cat(ps), torch.cat(ms), torch.cat(vs), torch.cat(ls))
     return source

@@ -16,8 +16,8 @@ from gan2shape.core import data_dir
 from gan2shape.config import load_preset
 from gan2shape.networks import init_networks
 from gan2shape.reconstruct import build_setup, prepare_target
-from gan2shape.steps import predict_view, _gan_feature_loss, resize_square
-from gan2shape.losses import photometric
+from gan2shape.steps import predict_view
+from direct_fit import direct_fit
 from gan2shape.synth import SynthCfg, sample_face_params, sample_view_light, render_faces
 
 ap = argparse.ArgumentParser(); ap.add_argument('--n', type=int, default=4); ap.add_argument('--samples', type=int, default=16)
@@ -41,14 +41,8 @@ for k in range(a.n):
     v_gt, l_gt = sample_view_light(a.samples, g, SynthCfg())
     b = render_faces([sample_face_params(torch.Generator().manual_seed(seed * 1_000_003 + k))] * a.samples, v_gt, l_gt, SynthCfg())
     x, m = b.image, b.mask[:, None].float()
-    delta = torch.zeros(a.samples, s.gan.latent_dim, requires_grad=True)
-    opt = torch.optim.Adam([delta], lr=a.lr)
-    for it in range(a.iters):
-        proj = resize_square(s.gan(tgt.w + delta), 64)
-        loss = photometric(proj, x, m) + _gan_feature_loss(s, proj, x, m)
-        opt.zero_grad(); loss.backward(); opt.step()
+    proj, delta = direct_fit(s, tgt.w, x, m, a.iters, a.lr)
     with torch.no_grad():
-        proj = resize_square(s.gan(tgt.w + delta), 64)
         yaw = v_gt[:, 1]
         r = (slope(yaw, predict_view(si, x)[:, 1]), slope(yaw, predict_view(si, proj)[:, 1]),
              ((proj - x).abs() * m).sum().item() / (3 * m.sum().item()), delta.norm(dim=1).mean().item())

@@ -15,8 +15,8 @@ from gan2shape.core import data_dir
 from gan2shape.config import load_preset, apply_overrides
 from gan2shape.networks import init_networks
 from gan2shape.reconstruct import build_setup, prepare_target
-from gan2shape.steps import predict_view, _gan_feature_loss, resize_square, decompose, canonical_mask, pseudo_samples, project
-from gan2shape.losses import photometric
+from gan2shape.steps import predict_view, decompose, canonical_mask, pseudo_samples, project
+from direct_fit import direct_fit
 from gan2shape.train import fit
 
 ap = argparse.ArgumentParser(); ap.add_argument('--k', type=int, default=0); ap.add_argument('--samples', type=int, default=16)
@@ -43,14 +43,8 @@ with torch.no_grad():
     x, m, v, _ = pseudo_samples(s, comp, cm, a.samples, g, with_params=True)
     pe = project(s, x, tgt)[0]
 yaw = v[:, 1]
-delta = torch.zeros(a.samples, s.gan.latent_dim, requires_grad=True)
-opt = torch.optim.Adam([delta], lr=a.lr)
-for it in range(a.iters):
-    proj = resize_square(s.gan(tgt.w + delta), 64)
-    loss = photometric(proj, x, m) + _gan_feature_loss(s, proj, x, m)
-    opt.zero_grad(); loss.backward(); opt.step()
+po, _ = direct_fit(s, tgt.w, x, m, a.iters, a.lr)
 with torch.no_grad():
-    po = resize_square(s.gan(tgt.w + delta), 64)
     l1 = lambda p: ((p - x).abs() * m).sum().item() / (3 * m.sum().item())
     print(f'{st} ({a.iters1}/{a.iters2} its, {" ".join(a.set)}): yaw std {yaw.std().item() * 57.3:.1f}°; pseudo slope {slope(yaw, predict_view(si, x)[:, 1]):.2f}; '
           f'E projection slope {slope(yaw, predict_view(si, pe)[:, 1]):.2f} L1 {l1(pe):.3f}; '
