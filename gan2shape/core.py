@@ -12,8 +12,8 @@ from PIL import Image
 
 # %% auto #0
 __all__ = ['check_shape', 'check_range', 'scratch_dir', 'atomic_path', 'atomic_torch_save', 'atomic_write_text', 'to_uint8',
-           'save_image', 'center_crop', 'as_rgb', 'load_image', 'load_torch_file', 'make_run_dir', 'get_device',
-           'data_dir']
+           'save_image', 'center_crop', 'grey_fraction', 'as_rgb', 'load_image', 'load_torch_file', 'make_run_dir',
+           'get_device', 'data_dir']
 
 # %% ../nbs/00_core.ipynb #c005
 def _fmt(spec): return '×'.join(str(s) for s in spec)
@@ -114,18 +114,21 @@ def center_crop(x:torch.Tensor, crop:int) -> torch.Tensor: # …×H×W → …×
     t, l = _crop_offsets(*x.shape[-2:], crop)
     return x[..., t:t + crop, l:l + crop]
 
+def grey_fraction(im:Image.Image, name:str='the image') -> np.ndarray: # H×W float64 in [0, 1]
+    "A 16/32-bit integer ('I;16*', 'I') or floating-point ('F') grey Pillow image as fractions of its full scale."
+    a = np.asarray(im).astype(np.float64)
+    if im.mode == 'F':                          # floating-point grey: values in [0, 1]
+        if not np.isfinite(a).all() or a.min() < 0 or a.max() > 1:
+            raise ValueError(f"{name}: a floating-point image must lie in [0, 1], got [{a.min()}, {a.max()}]; save it as an 8- or 16-bit PNG.")
+        return a
+    if a.min() < 0 or a.max() > 65535:          # 'I;16*' files, or Pillow's 32-bit 'I' mode holding them
+        raise ValueError(f"{name}: integer values must lie in [0, 65535] (a 16-bit image), got [{a.min()}, {a.max()}].")
+    return a / 65535
+
 def as_rgb(im:Image.Image, name:str='the image') -> Image.Image:
     "A Pillow image as 8-bit RGB, scaling 16-bit and 32-bit grey files by their bit depth (Pillow's own `convert('RGB')` clips them to white)."
     if im.mode.startswith('I') or im.mode == 'F':
-        a = np.asarray(im).astype(np.float64)
-        if im.mode == 'F':                      # floating-point grey: values in [0, 1]
-            if not np.isfinite(a).all() or a.min() < 0 or a.max() > 1:
-                raise ValueError(f"{name}: a floating-point image must lie in [0, 1], got [{a.min()}, {a.max()}]; save it as an 8- or 16-bit PNG.")
-        else:                                   # 'I;16*' files, or Pillow's 32-bit 'I' mode holding them
-            if a.min() < 0 or a.max() > 65535:
-                raise ValueError(f"{name}: integer values must lie in [0, 65535] (a 16-bit image), got [{a.min()}, {a.max()}].")
-            a = a / 65535
-        g = np.round(a * 255).astype(np.uint8)
+        g = np.round(grey_fraction(im, name) * 255).astype(np.uint8)
         return Image.fromarray(np.stack([g] * 3, -1))
     return im.convert('RGB')
 

@@ -13,7 +13,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image
-from .core import check_shape, check_range, atomic_torch_save, data_dir
+from .core import check_shape, check_range, atomic_torch_save, data_dir, grey_fraction
 
 # %% auto #0
 __all__ = ['MASK_MODEL_FILE', 'PARSER_SPECS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'MASK_PROVIDERS', 'MaskProvider', 'check_images',
@@ -85,15 +85,8 @@ def read_mask_file(path:str|Path) -> torch.Tensor:
         a = np.asarray(im.convert('RGB'), dtype=np.float32).mean(2) / 255
     elif mode == '1': a = np.asarray(im, dtype=np.float32)
     elif mode == 'L': a = np.asarray(im, dtype=np.float32) / 255
-    elif mode.startswith('I'):              # 'I;16', 'I;16B', 'I' (Pillow's 32-bit int mode for 16-bit files)
-        a = np.asarray(im).astype(np.float64)
-        if a.min() < 0 or a.max() > 65535:
-            raise ValueError(f"mask file {path}: integer values must lie in [0, 65535] (a 16-bit mask), got [{a.min()}, {a.max()}].")
-        a = (a / 65535).astype(np.float32)
-    elif mode == 'F':
-        a = np.asarray(im, dtype=np.float32)
-        if not np.isfinite(a).all() or a.min() < 0 or a.max() > 1:
-            raise ValueError(f"mask file {path}: a floating-point mask must lie in [0, 1], got [{a.min()}, {a.max()}].")
+    elif mode.startswith('I') or mode == 'F':  # 16-bit ('I;16*', or Pillow's 32-bit 'I') or floating-point grey
+        a = grey_fraction(im, f'mask file {path}').astype(np.float32)
     else: raise ValueError(f"mask file {path}: unsupported image mode {mode!r}; save it as a grey PNG.")
     return torch.from_numpy(np.ascontiguousarray(a))
 
