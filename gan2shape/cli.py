@@ -54,12 +54,17 @@ def cmd_render_demo(args):
 
 def _print_run(files:dict, rec, seconds:float, out:Path):
     "Tell the user where the results are and what they scored."
+    from gan2shape.reconstruct import GAN_L1_WARN
     print(f'done in {seconds:.0f} s; results in {out}/{rec.name}/')
-    for k in ('input', 'recon', 'depth', 'normal', 'albedo', 'yaw_mesh', 'yaw_gan', 'relight', 'gif', 'mesh_obj', 'mesh_glb', 'viewer', 'losses', 'metrics'):
+    for k in ('input', 'recon', 'depth', 'normal', 'albedo', 'yaw_mesh', 'yaw_gan', 'relight', 'gif', 'mesh_obj', 'mesh_glb', 'viewer', 'losses',
+              'metrics', 'latent'):
         if k in files: print(f'  {k:10s} {files[k]}')
+    m = json.loads(Path(files['metrics']).read_text()) if 'metrics' in files else {}
+    if 'gan_l1' in m:
+        how = f"inverted in {m['invert_steps']} steps" if m.get('latent') == 'inverted' else 'given latent'
+        print(f"  G(w) vs the image ({how}): mean L1 {m['gan_l1']:.3f}" + ('   ← too large: see the warning above' if m['gan_l1'] > GAN_L1_WARN else ''))
     if rec.score is not None:
         sm = rec.score.summary()
-        m = json.loads(Path(files['metrics']).read_text()) if 'metrics' in files else {}
         if 'prior_side_e2' in m:
             print(f"  prior alone ({m.get('prior', 'prior')}): SIDE {m['prior_side_e2']:.3f} ×10⁻²   MAD {m['prior_mad_deg']:.2f}°")
         print(f"  GAN2Shape:          SIDE {sm['side_e2']:.3f} ×10⁻²   MAD {sm['mad_deg']:.2f}°   (original-style MAD {sm['mad_original_deg']:.2f}°)")
@@ -77,7 +82,7 @@ def cmd_reconstruct(args):
     if args.latent is None and not args.invert:
         raise ValueError("give the image's W latent with --latent PATH, or --invert to find one.")
     t0 = time.time()
-    files, rec = reconstruct(args.image, args.out, latent=args.latent, do_invert=args.invert, preset=args.preset,
+    files, rec = reconstruct(args.image, args.out, latent=args.latent, do_invert=args.invert, invert_steps=args.invert_steps, preset=args.preset,
                              config=args.config, overrides=args.set, prior=args.prior, depth_gt=args.depth, gt_mask=args.gt_mask,
                              resume=args.resume, overwrite=args.overwrite, device=args.device)
     _print_run(files, rec, time.time() - t0, Path(args.out))
@@ -149,12 +154,16 @@ def _run_args(p:argparse.ArgumentParser):
     p.add_argument('--overwrite', action='store_true', help='replace the results in an existing --out')
     p.add_argument('--device', default=None, help='cpu, cuda or cuda:N')
 
-def _positive(v:str) -> int:
-    "An argparse type: a whole number >= 1."
-    try: n = int(v)
-    except ValueError: n = 0
-    if n < 1: raise argparse.ArgumentTypeError(f"expected a whole number of images >= 1, got {v!r}")
-    return n
+def _positive_int(what:str):
+    "An argparse type: a whole number of `what` >= 1."
+    def parse(v:str) -> int:
+        try: n = int(v)
+        except ValueError: n = 0
+        if n < 1: raise argparse.ArgumentTypeError(f"expected a whole number of {what} >= 1, got {v!r}")
+        return n
+    return parse
+
+_positive = _positive_int('images')
 
 def build_parser() -> argparse.ArgumentParser:
     "The `gan2shape` argument parser."
@@ -172,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--image', type=Path, required=True)
     g = r.add_mutually_exclusive_group()
     g.add_argument('--latent', type=Path, default=None, help="the image's W latent (.pt in the original format)")
-    g.add_argument('--invert', action='store_true', help='find the latent by GAN inversion')
+    g.add_argument('--invert', action='store_true', help='find the latent by GAN inversion (saved as OUT/NAME/latent.pt)')
+    r.add_argument('--invert-steps', type=_positive_int('steps'), default=300, help='optimisation steps of --invert (default: %(default)s)')
     c = r.add_mutually_exclusive_group()
     c.add_argument('--preset', default=None, help='a shipped preset (gan2shape.config.PRESETS)')
     c.add_argument('--config', type=Path, default=None, help='a YAML config (ours, or the original GAN2Shape format)')

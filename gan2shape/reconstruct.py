@@ -25,9 +25,9 @@ from .export import image_grid, depth_to_png, save_depth_npy, normal_to_png, sav
 from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, shape_image, loss_plot, save_rotation_gif
 
 # %% auto #0
-__all__ = ['RESUME_SAFE_KEYS', 'load_mvn', 'load_gan', 'load_mask_provider', 'fresh_networks', 'build_setup', 'check_input_files',
-           'prepare_target', 'open_run', 'write_outputs', 'prior_score', 'reconstruct', 'load_targets',
-           'reconstruct_set', 'pretrain']
+__all__ = ['GAN_L1_WARN', 'RESUME_SAFE_KEYS', 'load_mvn', 'load_gan', 'load_mask_provider', 'fresh_networks', 'build_setup',
+           'check_input_files', 'gan_fit_warning', 'prepare_target', 'open_run', 'write_outputs', 'prior_score',
+           'reconstruct', 'load_targets', 'reconstruct_set', 'pretrain']
 
 # %% ../nbs/19a_reconstruct.ipynb #c005
 def load_mvn(path, dim:int, what:str) -> dict:
@@ -79,9 +79,21 @@ def check_input_files(**paths):
             raise FileNotFoundError(f"{flags.get(k, k)} file {p} does not exist" + (" (or is a folder)" if Path(p).exists() else "")
                                     + ": check the path, or leave the option out.")
 
+GAN_L1_WARN = 0.2   # mean |image − G(w)| above which the latent is taken not to describe the image (the embedded benchmark's worst inversion: 0.156)
+
+def gan_fit_warning(l1:float, name:str, inverted:bool, limit:float=GAN_L1_WARN) -> str|None:
+    "The warning for an image that $G(w)$ reproduces with mean L1 `l1` (images in [-1, 1]), or None when it is within `limit`."
+    if l1 <= limit: return None
+    cure = ("the image is likely outside the GAN's domain. Use a GAN trained on this category (--config with one of the original's "
+            "released models: celeba, cat, car, church), or more --invert-steps if the image does belong to it") if inverted else \
+           "the latent probably belongs to another image or another GAN: check --latent and the config's gan.ckpt"
+    return (f"{name}: G(w) reproduces the image with mean L1 {l1:.3f} (> {limit}; the embedded benchmark's inversions average 0.08): "
+            f"{cure}. The shape found from such a latent is meaningless.")
+
 def prepare_target(s:Setup, image_path, latent_path=None, do_invert:bool=False, invert_steps:int=300,
                    depth_path=None, gt_mask_path=None, masker=None, progress:bool=True) -> tuple: # → (Target, info dict)
-    "Load an image, its latent (or invert it), its mask and optional ground truth."
+    "Load an image, its latent (or invert it), its mask and optional ground truth; warn when G(w) does not reproduce the image."
+    if invert_steps < 1: raise ValueError(f"invert_steps must be >= 1 (--invert-steps), got {invert_steps}.")
     check_input_files(image=image_path, latent=latent_path, depth=depth_path, gt_mask=gt_mask_path)
     S, dev, crop = s.cfg.camera.image_size, s.K.device, s.cfg.data.crop
     image = load_image(image_path, size=S, device=dev, crop=crop)
@@ -101,6 +113,8 @@ def prepare_target(s:Setup, image_path, latent_path=None, do_invert:bool=False, 
     with torch.no_grad():   # with data.crop, G(w) is brought to the file's size and cropped the same way (the original's load_latent)
         g_im = s.gan(w)
         gan_image = resize_square(center_crop(resize_square(g_im, native), crop) if crop is not None else g_im, S)
+    info['gan_l1'] = (gan_image - image).abs().mean().item()
+    if (msg := gan_fit_warning(info['gan_l1'], Path(image_path).name, do_invert and latent_path is None)): warnings.warn(msg)
     masker = masker or load_mask_provider(s.cfg)
     mask = masker(image).clamp(0, 1)
     depth_gt = gt_mask = None
@@ -187,7 +201,8 @@ def prior_score(s:Setup, tgt:Target) -> dict:
 def reconstruct(image:str|Path,              # the image file
                 out:str|Path,                # the run folder
                 latent:str|Path|None=None,   # its W latent (.pt, original format)
-                do_invert:bool=False,        # invert the image into the GAN instead
+                do_invert:bool=False,        # invert the image into the GAN instead (the latent found is saved as NAME/latent.pt)
+                invert_steps:int=300,        # optimisation steps of that inversion
                 preset:str|None=None, config:str|Path|None=None, overrides=(), # see `resolve_config`
                 prior:str|None=None,         # override the config's prior
                 depth_gt:str|Path|None=None, gt_mask:str|Path|None=None, # ground truth, if any
@@ -203,13 +218,15 @@ def reconstruct(image:str|Path,              # the image file
     t0 = time.time()
     s = setup if setup is not None else build_setup(cfg, dev)
     if setup is not None and prior is not None: s = replace(s, cfg=cfg)
-    tgt, info = prepare_target(s, image, latent, do_invert, depth_path=depth_gt, gt_mask_path=gt_mask, progress=progress)
+    tgt, info = prepare_target(s, image, latent, do_invert, invert_steps, depth_path=depth_gt, gt_mask_path=gt_mask, progress=progress)
     img_dir = out/tgt.name
+    if latent is None: save_latent(tgt.w, img_dir/'latent.pt')   # the inverted latent, for --latent next time
     rec = fit(s, tgt, img_dir, resume=resume, progress=progress)
     t1 = time.time()
     files = write_outputs(s, tgt, rec, img_dir, extra={**info, 'fit_seconds': t1 - t0, 'prior': cfg.prior.name, **prior_score(s, tgt),
                                                        'schedule_iters': cfg.schedule.step_totals, 'device': str(dev)})
     files['config'] = out/'config.yaml'
+    if latent is None: files['latent'] = img_dir/'latent.pt'
     return files, rec
 
 # %% ../nbs/19a_reconstruct.ipynb #nadbbf5
