@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 from tqdm.auto import tqdm
-from .core import atomic_torch_save, atomic_write_text, save_image, make_run_dir, get_device, as_rgb
+from .core import atomic_torch_save, atomic_write_text, save_image, make_run_dir, get_device, as_rgb, load_torch_file
 from .stylegan2 import Generator, Discriminator, small_channels, stylegan2_channels, parse_channels
 from .export import image_grid
 
@@ -20,8 +20,8 @@ from .export import image_grid
 __all__ = ['IMAGE_SUFFIXES', 'find_images', 'read_square', 'ImageFolderData', 'sample_batch', 'GanTrainConfig', 'd_logistic_loss',
            'g_nonsaturating_loss', 'r1_penalty', 'path_length_penalty', 'mixed_latents', 'requires_grad', 'GanState',
            'new_state', 'd_step', 'g_step', 'ema_update', 'train_step', 'save_checkpoint', 'list_checkpoints',
-           'load_state', 'sample_grid', 'save_samples', 'GanTrainingDiverged', 'train_gan', 'gan_train_parser',
-           'train_gan_cli']
+           'read_training_checkpoint', 'latest_good_checkpoint', 'load_state', 'sample_grid', 'save_samples',
+           'GanTrainingDiverged', 'train_gan', 'gan_train_parser', 'train_gan_cli']
 
 # %% ../nbs/09_gan_train.ipynb #c005
 IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.bmp', '.webp')
@@ -240,9 +240,28 @@ def list_checkpoints(out:str|Path) -> list:
     "The run's checkpoints, oldest first."
     return sorted((Path(out)/'checkpoints').glob('[0-9]' * 6 + '.pt'))
 
-def load_state(path:Path, cfg:GanTrainConfig, device) -> GanState:
-    "Rebuild the training state (and the RNG states) from a checkpoint."
-    ck = torch.load(path, map_location='cpu', weights_only=True)
+_CKPT_KEYS = ('g', 'd', 'g_ema', 'g_optim', 'd_optim', 'args', 'iter', 'mean_path_length', 'sample_z', 'rng')
+
+def read_training_checkpoint(path:Path) -> dict:
+    "A training checkpoint's dict, with an error naming the file if it cannot be read or lacks what resuming needs."
+    ck = load_torch_file(path, 'GAN training checkpoint')
+    missing = [k for k in _CKPT_KEYS if not isinstance(ck, dict) or k not in ck]
+    if missing: raise ValueError(f"GAN training checkpoint {path} lacks {', '.join(missing)}: it is not a train-gan checkpoint.")
+    return ck
+
+def latest_good_checkpoint(out:str|Path) -> tuple: # (path, checkpoint dict), or (None, None) when there are none
+    "The newest checkpoint of the run that reads; each newer unreadable one is named in a warning and skipped."
+    cks = list_checkpoints(out)
+    for path in reversed(cks):
+        try: return path, read_training_checkpoint(path)
+        except ValueError as e: warnings.warn(f"{e} Resuming from the checkpoint before it instead.")
+    if cks: raise ValueError(f"no checkpoint in {Path(out)/'checkpoints'} can be read ({', '.join(p.name for p in cks)}): "
+                             f"start afresh with --overwrite, or restore a checkpoint.")
+    return None, None
+
+def load_state(ck:dict|Path, cfg:GanTrainConfig, device) -> GanState:
+    "Rebuild the training state (and the RNG states) from a checkpoint (its dict or its path)."
+    if not isinstance(ck, dict): ck = read_training_checkpoint(ck)
     st = new_state(cfg, device)
     for name in ('g', 'd', 'g_ema', 'g_optim', 'd_optim'): getattr(st, name).load_state_dict(ck[name])
     st.mean_path_length, st.sample_z, st.iter = ck['mean_path_length'].to(device), ck['sample_z'].to(device), ck['iter']
@@ -289,15 +308,15 @@ def _prepare(cfg:GanTrainConfig, device):
     if cfg.overwrite and not cfg.resume:
         for p in list_checkpoints(out) + sorted((out/'samples').glob('*.png')): p.unlink()
         (out/'metrics.jsonl').unlink(missing_ok=True)
-    cks = list_checkpoints(out) if cfg.resume else []
-    if cks:
-        cfg = _merge_resumed(torch.load(cks[-1], map_location='cpu', weights_only=True)['args'], cfg)
-        st = load_state(cks[-1], cfg, device)
+    path, ck = latest_good_checkpoint(out) if cfg.resume else (None, None)
+    if ck is not None:
+        cfg = _merge_resumed(ck['args'], cfg)
+        st = load_state(ck, cfg, device)
         _trim_metrics(out/'metrics.jsonl', st.iter)
     else:
         cfg = cfg.resolved(); st = new_state(cfg, device)
     atomic_write_text(json.dumps(asdict(cfg), indent=1, default=str) + '\n', out/'config.json')
-    return cfg, st, (cks[-1] if cks else None)
+    return cfg, st, path
 
 def train_gan(cfg:GanTrainConfig) -> Path:
     "Train a StyleGAN2 on `cfg.data`; returns the final checkpoint (rosinality layout)."
@@ -329,30 +348,32 @@ def train_gan(cfg:GanTrainConfig) -> Path:
 
 # %% ../nbs/09_gan_train.ipynb #c038
 def gan_train_parser() -> argparse.ArgumentParser:
-    "The argument parser of `gan2shape train-gan`."
+    "The argument parser of `gan2shape train-gan`; `--help` shows every default."
     d = GanTrainConfig()
-    p = argparse.ArgumentParser(prog='gan2shape train-gan', description='Train a StyleGAN2 on a folder of images.')
+    p = argparse.ArgumentParser(prog='gan2shape train-gan', description='Train a StyleGAN2 on a folder of images.',
+                                formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     p.add_argument('--data', required=True, help='image folder (searched recursively for PNG/JPEG)')
     p.add_argument('--out', required=True, help='run folder')
-    p.add_argument('--size', type=int, default=d.size)
-    p.add_argument('--channels', type=parse_channels, default=None, help="schedule '4:128,8:128,…' (default: min(128, 1024/r))")
+    p.add_argument('--size', type=int, default=d.size, help='image resolution, a power of 2')
+    p.add_argument('--channels', type=parse_channels, default=None, help="schedule '4:128,8:128,…' (None: min(128, 1024/r))")
     p.add_argument('--channel-multiplier', type=int, default=None, help='use the standard StyleGAN2 schedule instead')
-    p.add_argument('--style-dim', type=int, default=d.style_dim)
-    p.add_argument('--iters', type=int, default=d.iters)
-    p.add_argument('--batch', type=int, default=d.batch)
-    p.add_argument('--lr', type=float, default=d.lr)
-    p.add_argument('--r1', type=float, default=None, help='R1 weight (default 0.0002·size²/batch)')
+    p.add_argument('--style-dim', type=int, default=d.style_dim, help='z and w dimension')
+    p.add_argument('--iters', type=int, default=d.iters, help='total iterations (a resumed run continues up to this)')
+    p.add_argument('--batch', type=int, default=d.batch, help='images per iteration')
+    p.add_argument('--lr', type=float, default=d.lr, help='Adam learning rate of G and D')
+    p.add_argument('--r1', type=float, default=None, help='R1 weight (None: 0.0002·size²/batch)')
     p.add_argument('--path-reg', type=float, default=d.path_regularize, help='path-length weight (0: off)')
-    p.add_argument('--mixing', type=float, default=d.mixing)
+    p.add_argument('--mixing', type=float, default=d.mixing, help='style-mixing probability')
     p.add_argument('--no-flip', action='store_true', help='no random left-right flips')
-    p.add_argument('--device', default=d.device)
-    p.add_argument('--seed', type=int, default=d.seed)
-    p.add_argument('--ckpt-every', type=int, default=d.ckpt_every)
-    p.add_argument('--sample-every', type=int, default=d.sample_every)
-    p.add_argument('--log-every', type=int, default=d.log_every)
-    p.add_argument('--resume', action='store_true', help='continue from the latest checkpoint in --out')
+    p.add_argument('--device', default=d.device, help='cpu, cuda or cuda:N')
+    p.add_argument('--seed', type=int, default=d.seed, help='random seed')
+    p.add_argument('--ckpt-every', type=int, default=d.ckpt_every, help='checkpoint interval in iterations')
+    p.add_argument('--keep-ckpts', type=int, default=d.keep_ckpts, help='how many periodic checkpoints to keep (candidates to compare)')
+    p.add_argument('--sample-every', type=int, default=d.sample_every, help='sample-grid interval in iterations')
+    p.add_argument('--log-every', type=int, default=d.log_every, help='metrics.jsonl interval in iterations')
+    p.add_argument('--resume', action='store_true', help='continue from the latest readable checkpoint in --out')
     p.add_argument('--overwrite', action='store_true', help='reuse a non-empty --out, deleting its checkpoints')
-    p.add_argument('--no-progress', action='store_true')
+    p.add_argument('--no-progress', action='store_true', help='no progress bar')
     return p
 
 def train_gan_cli(argv:list|None=None) -> Path:
@@ -361,7 +382,7 @@ def train_gan_cli(argv:list|None=None) -> Path:
     cfg = GanTrainConfig(data=a.data, out=a.out, size=a.size, channels=a.channels, channel_multiplier=a.channel_multiplier,
                          style_dim=a.style_dim, iters=a.iters, batch=a.batch, lr=a.lr, r1=a.r1, path_regularize=a.path_reg,
                          mixing=a.mixing, flip=not a.no_flip, device=a.device, seed=a.seed, ckpt_every=a.ckpt_every,
-                         sample_every=a.sample_every, log_every=a.log_every, resume=a.resume, overwrite=a.overwrite,
+                         keep_ckpts=a.keep_ckpts, sample_every=a.sample_every, log_every=a.log_every, resume=a.resume, overwrite=a.overwrite,
                          progress=not a.no_progress)
     try: path = train_gan(cfg)
     except GanTrainingDiverged as e: raise SystemExit(f"gan2shape train-gan: {e}")
