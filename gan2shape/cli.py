@@ -53,21 +53,21 @@ def cmd_render_demo(args):
     return 0
 
 def _print_run(files:dict, rec, seconds:float, out:Path):
-    "Tell the user where the results are and what they scored."
+    "Tell the user where the results are and what they scored (from the image's metrics.json; `rec` None: a finished run found by --resume)."
     from gan2shape.reconstruct import GAN_L1_WARN
-    print(f'done in {seconds:.0f} s; results in {out}/{rec.name}/')
+    m = json.loads(Path(files['metrics']).read_text()) if 'metrics' in files else {}
+    folder = Path(files['metrics']).parent if 'metrics' in files else out/rec.name
+    print(f'already finished: results in {folder}/ (left as they were)' if rec is None else f'done in {seconds:.0f} s; results in {folder}/')
     for k in ('input', 'recon', 'depth', 'normal', 'albedo', 'yaw_mesh', 'yaw_gan', 'relight', 'gif', 'mesh_obj', 'mesh_glb', 'viewer', 'losses',
               'metrics', 'latent'):
         if k in files: print(f'  {k:10s} {files[k]}')
-    m = json.loads(Path(files['metrics']).read_text()) if 'metrics' in files else {}
     if 'gan_l1' in m:
         how = f"inverted in {m['invert_steps']} steps" if m.get('latent') == 'inverted' else 'given latent'
         print(f"  G(w) vs the image ({how}): mean L1 {m['gan_l1']:.3f}" + ('   ← too large: see the warning above' if m['gan_l1'] > GAN_L1_WARN else ''))
-    if rec.score is not None:
-        sm = rec.score.summary()
+    if 'side_e2' in m:
         if 'prior_side_e2' in m:
             print(f"  prior alone ({m.get('prior', 'prior')}): SIDE {m['prior_side_e2']:.3f} ×10⁻²   MAD {m['prior_mad_deg']:.2f}°")
-        print(f"  GAN2Shape:          SIDE {sm['side_e2']:.3f} ×10⁻²   MAD {sm['mad_deg']:.2f}°   (original-style MAD {sm['mad_original_deg']:.2f}°)")
+        print(f"  GAN2Shape:          SIDE {m['side_e2']:.3f} ×10⁻²   MAD {m['mad_deg']:.2f}°   (original-style MAD {m['mad_original_deg']:.2f}°)")
 
 def _out(args) -> Path:
     "The run folder: --out, or the config's `run.out`."

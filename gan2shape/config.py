@@ -405,6 +405,7 @@ class RunCfg(_Section):
     out: str = _path('results')      # run folder
     save_results: bool = True        # write the per-image outputs (sweeps, meshes, ...) at the end
     init_ckpt: str|None = _path()    # network checkpoint to start from (the original's `pretrain`)
+    keep_checkpoint: bool = False    # keep each finished image's network checkpoint (~120 MB at the original's widths)
 
     def __post_init__(self):
         _check(isinstance(self.seed, int), f"seed must be an integer, got {self.seed!r}.")

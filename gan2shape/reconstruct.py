@@ -27,7 +27,8 @@ from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, s
 # %% auto #0
 __all__ = ['GAN_L1_WARN', 'RESUME_SAFE_KEYS', 'load_mvn', 'load_gan', 'load_mask_provider', 'fresh_networks', 'build_setup',
            'check_input_files', 'gan_fit_warning', 'prepare_target', 'open_run', 'write_outputs', 'prior_score',
-           'reconstruct', 'load_targets', 'reconstruct_set', 'pretrain']
+           'finished_metrics', 'finish_image', 'output_files', 'reconstruct', 'load_targets', 'reconstruct_set',
+           'pretrain']
 
 # %% ../nbs/19a_reconstruct.ipynb #c005
 def load_mvn(path, dim:int, what:str) -> dict:
@@ -198,6 +199,24 @@ def prior_score(s:Setup, tgt:Target) -> dict:
     sm = shape_metrics(d, tgt.depth_gt, s.K, gt_foreground(tgt)).summary()
     return {'prior_side_e2': sm['side_e2'], 'prior_mad_deg': sm['mad_deg']}
 
+def finished_metrics(img_dir:Path) -> dict|None:
+    "An image folder's metrics.json when its run finished (results written), else None."
+    p = Path(img_dir)/'metrics.json'
+    if not p.exists(): return None
+    m = json.loads(p.read_text())
+    return m if m.get('finished') else None
+
+def finish_image(s:Setup, img_dir:Path, rec:Reconstruction):
+    "After an image's results are written: drop its network checkpoint unless `run.keep_checkpoint` (resume needs it only while unfinished)."
+    if not s.cfg.run.keep_checkpoint: Path(rec.checkpoint).unlink(missing_ok=True)
+
+def output_files(img_dir:Path) -> dict:
+    "The result files present in a finished image folder, keyed as `write_outputs` keys them."
+    names = {'metrics': 'metrics.json', 'losses': 'losses.png', 'depth': 'depth.png', 'normal': 'normal.png', 'input': 'input.png',
+             'recon': 'recon.png', 'albedo': 'albedo.png', 'yaw_mesh': 'yaw_mesh.png', 'yaw_gan': 'yaw_gan.png', 'relight': 'relight.png',
+             'gif': 'rotation.gif', 'mesh_obj': 'mesh.obj', 'mesh_glb': 'mesh.glb', 'viewer': 'viewer.html', 'latent': 'latent.pt'}
+    return {k: Path(img_dir)/v for k, v in names.items() if (Path(img_dir)/v).exists()}
+
 def reconstruct(image:str|Path,              # the image file
                 out:str|Path,                # the run folder
                 latent:str|Path|None=None,   # its W latent (.pt, original format)
@@ -208,12 +227,14 @@ def reconstruct(image:str|Path,              # the image file
                 depth_gt:str|Path|None=None, gt_mask:str|Path|None=None, # ground truth, if any
                 resume:bool=False, overwrite:bool=False, device:str|None=None, progress:bool=True,
                 setup:Setup|None=None,       # reuse loaded networks/GAN (tests, batch runs)
-               ) -> tuple: # (files dict, Reconstruction)
-    "Reconstruct one image and write everything into `out/NAME/`."
+               ) -> tuple: # (files dict, Reconstruction, or None when `resume` found the image finished)
+    "Reconstruct one image and write everything into `out/NAME/`; `resume` on a finished image returns its files untouched."
     cfg = setup.cfg if setup is not None else resolve_config(preset=preset, config_path=config, overrides=tuple(overrides))
     if prior is not None: cfg = replace(cfg, prior=replace(cfg.prior, name=prior))
     check_input_files(image=image, latent=latent, depth=depth_gt, gt_mask=gt_mask)   # before the run folder exists
     out = open_run(out, cfg, overwrite, resume)
+    if resume and finished_metrics(out/Path(image).stem) is not None:
+        return {**output_files(out/Path(image).stem), 'config': out/'config.yaml'}, None
     dev = get_device(device or cfg.run.device)
     t0 = time.time()
     s = setup if setup is not None else build_setup(cfg, dev)
@@ -224,7 +245,9 @@ def reconstruct(image:str|Path,              # the image file
     rec = fit(s, tgt, img_dir, resume=resume, progress=progress)
     t1 = time.time()
     files = write_outputs(s, tgt, rec, img_dir, extra={**info, 'fit_seconds': t1 - t0, 'prior': cfg.prior.name, **prior_score(s, tgt),
-                                                       'schedule_iters': cfg.schedule.step_totals, 'device': str(dev)})
+                                                       'schedule_iters': cfg.schedule.step_totals, 'device': str(dev),
+                                                       'finished': True})
+    finish_image(s, img_dir, rec)
     files['config'] = out/'config.yaml'
     if latent is None: files['latent'] = img_dir/'latent.pt'
     return files, rec
@@ -267,20 +290,26 @@ def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per i
     t0 = time.time()
     tgts, infos = load_targets(s, names, progress)
     mode = cfg.schedule.mode
-    if mode == 'single':
-        recs = []
-        for t in tgts:
-            if cfg.schedule.reset_weights: s = replace(s, nets=fresh_networks(cfg, s.gan.latent_dim, dev))
-            recs.append(fit(s, t, out/t.name, resume=resume, progress=progress))
-    else: recs = fit_many(s, tgts, out/'_shared', resume=resume, progress=progress)
-    fit_s = time.time() - t0
+    SCORE_KEYS = ('side_e2', 'mad_deg', 'mad_original_deg', 'n_pixels')   # ShapeScore.summary()
+    extra = lambda info: {**info, 'prior': cfg.prior.name, 'mode': mode, 'device': str(dev), 'finished': True}
     per = {}
-    for t, r, info in zip(tgts, recs, infos):
-        write_outputs(s, t, r, out/t.name, extra={**info, 'prior': cfg.prior.name, 'mode': mode, 'device': str(dev)})
-        per[t.name] = r.score.summary() if r.score is not None else {}
+    if mode == 'single':     # each image is fitted, written and finished before the next (a resumed set skips finished ones)
+        for t, info in zip(tgts, infos):
+            if resume and (m := finished_metrics(out/t.name)) is not None:
+                per[t.name] = {k: m[k] for k in SCORE_KEYS if k in m}; continue
+            if cfg.schedule.reset_weights: s = replace(s, nets=fresh_networks(cfg, s.gan.latent_dim, dev))
+            r = fit(s, t, out/t.name, resume=resume, progress=progress)
+            write_outputs(s, t, r, out/t.name, extra=extra(info)); finish_image(s, out/t.name, r)
+            per[t.name] = r.score.summary() if r.score is not None else {}
+    else:                    # one set of networks: its checkpoint (OUT/_shared/checkpoint.pt) is the trained model, and stays
+        recs = fit_many(s, tgts, out/'_shared', resume=resume, progress=progress)
+        for t, r, info in zip(tgts, recs, infos):
+            write_outputs(s, t, r, out/t.name, extra=extra(info))
+            per[t.name] = r.score.summary() if r.score is not None else {}
+    secs = time.time() - t0
     scored = [v for v in per.values() if v]
     mean = {k: sum(v[k] for v in scored) / len(scored) for k in scored[0]} if scored else {}
-    summary = {'mode': mode, 'prior': cfg.prior.name, 'n_images': len(tgts), 'fit_seconds': fit_s, 'images': per, 'mean': mean}
+    summary = {'mode': mode, 'prior': cfg.prior.name, 'n_images': len(tgts), 'seconds': secs, 'images': per, 'mean': mean}
     atomic_write_text(json.dumps(summary, indent=2), out/'summary.json')
     return summary
 
