@@ -5,14 +5,16 @@
 # %% ../nbs/20_cli.ipynb #c002
 from __future__ import annotations
 import argparse, sys, time, importlib, math, json
+import yaml
 from pathlib import Path
 import torch
 from .core import make_run_dir, save_image, get_device
 from .train import NonFiniteLoss
+from .config import PRESETS, DEFAULT_PRESET, load_preset, resolve_data_path
 
 # %% auto #0
 __all__ = ['DELEGATED', 'renderer_demo', 'cmd_render_demo', 'cmd_reconstruct', 'cmd_reconstruct_set', 'cmd_pretrain',
-           'demo_sample', 'cmd_demo', 'build_parser', 'main']
+           'demo_sample', 'cmd_demo', 'schedule_overrides', 'cmd_presets', 'build_parser', 'main']
 
 # %% ../nbs/20_cli.ipynb #c005
 def renderer_demo(out:Path, size:int=64, device='cpu') -> dict:
@@ -73,7 +75,7 @@ def _out(args) -> Path:
     "The run folder: --out, or the config's `run.out`."
     if args.out is not None: return args.out
     from gan2shape.config import resolve_config
-    return Path(resolve_config(preset=args.preset, config_path=args.config, overrides=tuple(args.set)).run.out)
+    return Path(resolve_config(preset=args.preset, config_path=args.config, overrides=tuple(_overrides(args))).run.out)
 
 def cmd_reconstruct(args):
     "Reconstruct one image."
@@ -83,7 +85,7 @@ def cmd_reconstruct(args):
         raise ValueError("give the image's W latent with --latent PATH, or --invert to find one.")
     t0 = time.time()
     files, rec = reconstruct(args.image, args.out, latent=args.latent, do_invert=args.invert, invert_steps=args.invert_steps, preset=args.preset,
-                             config=args.config, overrides=args.set, prior=args.prior, depth_gt=args.depth, gt_mask=args.gt_mask,
+                             config=args.config, overrides=_overrides(args), prior=args.prior, depth_gt=args.depth, gt_mask=args.gt_mask,
                              resume=args.resume, overwrite=args.overwrite, device=args.device)
     _print_run(files, rec, time.time() - t0, Path(args.out))
     return 0
@@ -92,7 +94,7 @@ def cmd_reconstruct_set(args):
     "Reconstruct every image of the config's image list."
     from gan2shape.reconstruct import reconstruct_set
     args.out = _out(args); t0 = time.time()
-    sm = reconstruct_set(args.out, preset=args.preset, config=args.config, overrides=args.set, prior=args.prior,
+    sm = reconstruct_set(args.out, preset=args.preset, config=args.config, overrides=_overrides(args), prior=args.prior,
                          n_images=args.n, resume=args.resume, overwrite=args.overwrite, device=args.device)
     print(f"done in {time.time() - t0:.0f} s ({sm['mode']} training, prior {sm['prior']}, {sm['n_images']} images); "
           f"results in {args.out}/NAME/, summary in {args.out}/summary.json")
@@ -113,7 +115,7 @@ def cmd_pretrain(args):
     "Joint pre-training on a config's image list: OUT/pretrain.pt for run.init_ckpt."
     from gan2shape.reconstruct import pretrain
     args.out = _out(args); t0 = time.time()
-    sm = pretrain(args.out, preset=args.preset, config=args.config, overrides=args.set, n_images=args.n, widths=_widths(args.widths),
+    sm = pretrain(args.out, preset=args.preset, config=args.config, overrides=_overrides(args), n_images=args.n, widths=_widths(args.widths),
                   half=args.half, resume=args.resume, overwrite=args.overwrite, device=args.device)
     print(f"done in {time.time() - t0:.0f} s ({sm['mode']} training on {sm['n_images']} images); networks in {sm['checkpoint']} "
           f"(use it with --set run.init_ckpt={sm['checkpoint']}), summary in {args.out}/summary.json")
@@ -147,12 +149,7 @@ DELEGATED = {'train-gan': ('gan_train', 'train_gan_cli', 'train a StyleGAN2 on a
              'synth': ('synth', 'synth_cli', 'render the synthetic face domain with ground truth')}
 
 # %% ../nbs/20_cli.ipynb #c008
-def _run_args(p:argparse.ArgumentParser):
-    "The options every training command shares: where to write, resume or overwrite, and the device."
-    p.add_argument('--out', type=Path, default=None, help="run folder (default: the config's run.out, e.g. results/synface64)")
-    p.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
-    p.add_argument('--overwrite', action='store_true', help='replace the results in an existing --out')
-    p.add_argument('--device', default=None, help='cpu, cuda or cuda:N')
+_HELP = argparse.ArgumentDefaultsHelpFormatter   # every --help shows the defaults
 
 def _positive_int(what:str):
     "An argparse type: a whole number of `what` >= 1."
@@ -165,62 +162,101 @@ def _positive_int(what:str):
 
 _positive = _positive_int('images')
 
+def _run_args(p:argparse.ArgumentParser):
+    "The options every training command shares: where to write, resume or overwrite, and the device."
+    p.add_argument('--out', type=Path, default=None, help="run folder (None: the config's run.out, e.g. results/synface64)")
+    p.add_argument('--resume', action='store_true', help='continue an interrupted run in --out (finished images are skipped)')
+    p.add_argument('--overwrite', action='store_true', help='replace the results in an existing --out')
+    p.add_argument('--device', default=None, help='cpu, cuda or cuda:N (None: the config\'s run.device, else CUDA when available)')
+
+def _config_args(p:argparse.ArgumentParser, default:str, set_example:str='prior.name=box'):
+    "Where the settings come from: a shipped preset or a YAML file, overrides, and optionally another preset's schedule."
+    c = p.add_mutually_exclusive_group()
+    c.add_argument('--preset', default=None, choices=list(PRESETS), metavar='NAME',
+                   help=f"a shipped preset, one of {', '.join(PRESETS)} (None: {default}); see `gan2shape presets` for what each costs")
+    c.add_argument('--config', type=resolve_data_path, default=None, help="a YAML config (ours, or the original GAN2Shape format)")
+    p.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help=f'override a config value, e.g. {set_example}')
+    p.add_argument('--schedule', default=None, choices=list(PRESETS), metavar='PRESET',
+                   help="train with another preset's schedule (its stages and prior pre-training iterations), e.g. synface64-quick "
+                        "to shorten a run to about a minute per 64 px image")
+
+def schedule_overrides(preset:str|None) -> list:
+    "`--schedule PRESET` as `--set` overrides: that preset's stages and prior pre-training iterations."
+    if preset is None: return []
+    cfg = load_preset(preset)
+    stages = yaml.safe_dump(cfg.to_dict()['schedule']['stages'], default_flow_style=True, width=10**6).strip()
+    return [f'schedule.stages={stages}', f'prior.pretrain_iters={cfg.prior.pretrain_iters}']
+
+def _overrides(args) -> list:
+    "The command line's config overrides: --schedule first, so that --set can still change any of it."
+    return schedule_overrides(getattr(args, 'schedule', None)) + list(args.set)
+
+# %% ../nbs/20_cli.ipynb #c008p
+def _demo_parser(sub):
+    d = sub.add_parser('demo', help='the main job: reconstruct a shipped held-out sample with the embedded models', formatter_class=_HELP)
+    d.add_argument('--out', type=Path, default=None, help='run folder (None: a new runs/demo*)')
+    d.add_argument('--overwrite', action='store_true', help='allow writing into an existing, non-empty --out')
+    d.add_argument('--preset', default='synface64-quick', choices=list(PRESETS), metavar='NAME', help='the preset to run')
+    d.add_argument('--prior', default=None, help="override the preset's shape prior (gan2shape.priors.PRIORS)")
+    d.add_argument('--sample', type=int, default=0, help='which benchmark sample (0-31)')
+    d.add_argument('--device', default=None, help='cpu or cuda (None: the config\'s, else CUDA when available)')
+    d.set_defaults(func=cmd_demo)
+
+def _reconstruct_parser(sub):
+    r = sub.add_parser('reconstruct', help='recover depth, albedo, light and view of one image', formatter_class=_HELP)
+    r.add_argument('--image', type=resolve_data_path, required=True, help='the image file (data:REL for a shipped one)')
+    g = r.add_mutually_exclusive_group()
+    g.add_argument('--latent', type=resolve_data_path, default=None, help="the image's W latent (.pt in the original format)")
+    g.add_argument('--invert', action='store_true', help='find the latent by GAN inversion (saved as OUT/NAME/latent.pt)')
+    r.add_argument('--invert-steps', type=_positive_int('steps'), default=300, help='optimisation steps of --invert')
+    _config_args(r, DEFAULT_PRESET)
+    r.add_argument('--prior', default=None, help='shape prior (gan2shape.priors.PRIORS)')
+    r.add_argument('--depth', type=resolve_data_path, default=None, help='ground-truth depth PNG (original encoding) for SIDE/MAD')
+    r.add_argument('--gt-mask', type=resolve_data_path, default=None, help='ground-truth foreground mask PNG')
+    _run_args(r)
+    r.set_defaults(func=cmd_reconstruct)
+
+def _set_parsers(sub):
+    rs = sub.add_parser('reconstruct-set', help="reconstruct every image of a config's image list (data.image_list), alone or with one model",
+                        formatter_class=_HELP)
+    _config_args(rs, 'synface64, the embedded held-out set', 'schedule.mode=generalised or data.image_list=PATH')
+    rs.add_argument('--prior', default=None, help='shape prior (gan2shape.priors.PRIORS)')
+    rs.add_argument('--n', type=_positive, default=None, help='only the first N images of the list (None: all)')
+    _run_args(rs)
+    rs.set_defaults(func=cmd_reconstruct_set)
+    pt = sub.add_parser('pretrain', help="joint pre-training of all five networks on an image list (the original's *_pretrain configs)",
+                        formatter_class=_HELP)
+    _config_args(pt, 'synface64 (use synface64-pretrain: the embedded training images)')
+    pt.add_argument('--n', type=_positive, default=None, help='only the first N images of the list (None: all)')
+    pt.add_argument('--widths', default=None, metavar='D,A,V,L', help="widths of netD, netA, netV, netL (None: the original's)")
+    pt.add_argument('--half', action='store_true', help='store pretrain.pt in float16 (half the size)')
+    _run_args(pt)
+    pt.set_defaults(func=cmd_pretrain)
+
+def _other_parsers(sub):
+    rd = sub.add_parser('render-demo', help='render a synthetic head from many views and lights (no GAN needed)', formatter_class=_HELP)
+    rd.add_argument('--out', type=Path, default=None, help='output folder (None: a new runs/render-demo*)')
+    rd.add_argument('--overwrite', action='store_true', help='allow writing into an existing, non-empty --out')
+    rd.add_argument('--size', type=int, default=64, help='image side in pixels')
+    rd.add_argument('--device', default=None, help='cpu or cuda (None: cpu)')
+    rd.set_defaults(func=cmd_render_demo)
+    pr = sub.add_parser('presets', help='list the shipped presets, what each is for and what it costs', formatter_class=_HELP)
+    pr.set_defaults(func=cmd_presets)
+    for name, (_, _, h) in DELEGATED.items(): sub.add_parser(name, help=h, add_help=False)
+
+def cmd_presets(args):
+    "Print the shipped presets with their descriptions (which say what each costs)."
+    for name, what in PRESETS.items(): print(f"  {name:20s} {what}")
+    return 0
+
 def build_parser() -> argparse.ArgumentParser:
     "The `gan2shape` argument parser."
     p = argparse.ArgumentParser(prog='gan2shape', description='Recover 3D shape from a single image with a pretrained 2D GAN.')
     sub = p.add_subparsers(dest='command', required=True)
-    d = sub.add_parser('demo', help='the main job: reconstruct a shipped held-out sample with the embedded models')
-    d.add_argument('--out', type=Path, default=None, help='run folder (default: a new runs/demo*)')
-    d.add_argument('--overwrite', action='store_true', help='allow writing into an existing, non-empty --out')
-    d.add_argument('--preset', default='synface64-quick')
-    d.add_argument('--prior', default=None, help='override the preset\'s shape prior')
-    d.add_argument('--sample', type=int, default=0, help='which benchmark sample')
-    d.add_argument('--device', default=None, help='cpu or cuda (default: the config\'s, else CUDA when available)')
-    d.set_defaults(func=cmd_demo)
-    r = sub.add_parser('reconstruct', help='recover depth, albedo, light and view of one image')
-    r.add_argument('--image', type=Path, required=True)
-    g = r.add_mutually_exclusive_group()
-    g.add_argument('--latent', type=Path, default=None, help="the image's W latent (.pt in the original format)")
-    g.add_argument('--invert', action='store_true', help='find the latent by GAN inversion (saved as OUT/NAME/latent.pt)')
-    r.add_argument('--invert-steps', type=_positive_int('steps'), default=300, help='optimisation steps of --invert (default: %(default)s)')
-    c = r.add_mutually_exclusive_group()
-    c.add_argument('--preset', default=None, help='a shipped preset (gan2shape.config.PRESETS)')
-    c.add_argument('--config', type=Path, default=None, help='a YAML config (ours, or the original GAN2Shape format)')
-    r.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help='override a config value, e.g. prior.name=box')
-    r.add_argument('--prior', default=None, help='shape prior (gan2shape.priors.PRIORS)')
-    r.add_argument('--depth', type=Path, default=None, help='ground-truth depth PNG (original encoding) for SIDE/MAD')
-    r.add_argument('--gt-mask', type=Path, default=None, help='ground-truth foreground mask PNG')
-    _run_args(r)
-    r.set_defaults(func=cmd_reconstruct)
-    rs = sub.add_parser('reconstruct-set', help="reconstruct every image of a config's image list (data.image_list), alone or with one model")
-    c = rs.add_mutually_exclusive_group()
-    c.add_argument('--preset', default=None, help='a shipped preset (default: synface64, the embedded held-out set)')
-    c.add_argument('--config', type=Path, default=None, help='a YAML config (ours, or the original GAN2Shape format)')
-    rs.add_argument('--set', action='append', default=[], metavar='KEY=VALUE',
-                    help='override a config value, e.g. schedule.mode=generalised or data.image_list=PATH')
-    rs.add_argument('--prior', default=None, help='shape prior (gan2shape.priors.PRIORS)')
-    rs.add_argument('--n', type=_positive, default=None, help='only the first N images of the list')
-    _run_args(rs)
-    rs.set_defaults(func=cmd_reconstruct_set)
-    pt = sub.add_parser('pretrain', help="joint pre-training of all five networks on an image list (the original's *_pretrain configs)")
-    c = pt.add_mutually_exclusive_group()
-    c.add_argument('--preset', default=None, help='a shipped preset (synface64-pretrain: the embedded training images)')
-    c.add_argument('--config', type=Path, default=None, help="a YAML config (ours, or the original's *_pretrain.yml)")
-    pt.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help='override a config value')
-    pt.add_argument('--n', type=_positive, default=None, help='only the first N images of the list')
-    pt.add_argument('--widths', default=None, metavar='D,A,V,L', help="widths of netD, netA, netV, netL (default: the original's)")
-    pt.add_argument('--half', action='store_true', help='store pretrain.pt in float16 (half the size)')
-    _run_args(pt)
-    pt.set_defaults(func=cmd_pretrain)
-    rd = sub.add_parser('render-demo', help='render a synthetic head from many views and lights (no GAN needed)')
-    rd.add_argument('--out', type=Path, default=None)
-    rd.add_argument('--overwrite', action='store_true')
-    rd.add_argument('--size', type=int, default=64)
-    rd.add_argument('--device', default=None)
-    rd.set_defaults(func=cmd_render_demo)
-    for name, (_, _, h) in DELEGATED.items(): sub.add_parser(name, help=h, add_help=False)
+    for add in (_demo_parser, _reconstruct_parser, _set_parsers, _other_parsers): add(sub)
     return p
 
+# %% ../nbs/20_cli.ipynb #c008m
 def main(argv:list[str]|None=None) -> int:
     "Entry point of the `gan2shape` command."
     argv = sys.argv[1:] if argv is None else list(argv)

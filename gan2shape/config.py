@@ -668,14 +668,15 @@ def load_config(path:str|Path) -> Config:
 
 # %% ../nbs/00a_config.ipynb #c045
 PRESETS = {
-    'synface64-quick': 'embedded synthetic 64 px domain, a short schedule for the demo (minutes on a CPU)',
-    'synface64': "embedded synthetic 64 px domain with the original's synthetic-face schedule",
-    'synface64-pretrain': "joint pre-training on the embedded domain's 200 training images with the original's synface_pretrain.yml schedule (a GPU job)",
-    'celeba': "the original's configs/celeba.yml (CelebA faces, 128 px)",
-    'cat': "the original's configs/cat.yml (LSUN cat faces, 128 px)",
-    'car': "the original's configs/car.yml (LSUN cars, 128 px)",
-    'church': "the original's configs/church.yml (LSUN churches, 128 px)",
-    'synface': "the original's configs/synface.yml (BFM synthetic faces, 64 px)",
+    'synface64-quick': 'embedded synthetic 64 px domain, a short schedule for the demo: ~1 minute per image on one CPU core',
+    'synface64': "embedded synthetic 64 px domain with the original's synthetic-face schedule: ~6 minutes per image on 2 idle CPU cores",
+    'synface64-pretrain': "joint pre-training on the embedded domain's 200 training images with the original's synface_pretrain.yml "
+                          "schedule: a GPU job (never run to its end on a CPU: bench/results/pretrain)",
+    'celeba': "the original's configs/celeba.yml (CelebA faces, 128 px; needs the original's released GAN): a GPU job",
+    'cat': "the original's configs/cat.yml (LSUN cat faces, 128 px; needs the original's released GAN): a GPU job",
+    'car': "the original's configs/car.yml (LSUN cars, 128 px; needs the original's released GAN): a GPU job",
+    'church': "the original's configs/church.yml (LSUN churches, 128 px; needs the original's released GAN): a GPU job",
+    'synface': "the original's configs/synface.yml (BFM synthetic faces, 64 px; needs the original's released GAN): a GPU job",
 }
 DEFAULT_PRESET = 'synface64'
 

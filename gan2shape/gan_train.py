@@ -352,7 +352,8 @@ def gan_train_parser() -> argparse.ArgumentParser:
     d = GanTrainConfig()
     p = argparse.ArgumentParser(prog='gan2shape train-gan', description='Train a StyleGAN2 on a folder of images.',
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    p.add_argument('--data', required=True, help='image folder (searched recursively for PNG/JPEG)')
+    from gan2shape.config import resolve_data_path
+    p.add_argument('--data', type=resolve_data_path, required=True, help='image folder (searched recursively for PNG/JPEG; data:REL for a shipped one)')
     p.add_argument('--out', required=True, help='run folder')
     p.add_argument('--size', type=int, default=d.size, help='image resolution, a power of 2')
     p.add_argument('--channels', type=parse_channels, default=None, help="schedule '4:128,8:128,…' (None: min(128, 1024/r))")
@@ -379,7 +380,7 @@ def gan_train_parser() -> argparse.ArgumentParser:
 def train_gan_cli(argv:list|None=None) -> Path:
     "Parse `gan2shape train-gan` arguments and train."
     a = gan_train_parser().parse_args(argv)
-    cfg = GanTrainConfig(data=a.data, out=a.out, size=a.size, channels=a.channels, channel_multiplier=a.channel_multiplier,
+    cfg = GanTrainConfig(data=str(a.data), out=a.out, size=a.size, channels=a.channels, channel_multiplier=a.channel_multiplier,
                          style_dim=a.style_dim, iters=a.iters, batch=a.batch, lr=a.lr, r1=a.r1, path_regularize=a.path_reg,
                          mixing=a.mixing, flip=not a.no_flip, device=a.device, seed=a.seed, ckpt_every=a.ckpt_every,
                          keep_ckpts=a.keep_ckpts, sample_every=a.sample_every, log_every=a.log_every, resume=a.resume, overwrite=a.overwrite,

@@ -191,19 +191,22 @@ def load_latent(path:str|Path, # a .pt file: a [D] or [1, D] tensor, or a dict w
 def invert_cli(argv:list[str]|None=None) -> int:
     "`gan2shape invert`: project an image file into W and save the latent."
     from gan2shape.stylegan2 import load_stylegan2
-    p = argparse.ArgumentParser(prog='gan2shape invert', description='Project an image into the W space of a StyleGAN2.')
-    p.add_argument('--image', type=Path, required=True, help='the image to invert')
-    p.add_argument('--ckpt', type=Path, required=True, help="a rosinality-layout StyleGAN2 checkpoint {'g_ema', ...}")
+    from gan2shape.config import resolve_data_path    # input paths may start with data: (the shipped data/ folder)
+    p = argparse.ArgumentParser(prog='gan2shape invert', description='Project an image into the W space of a StyleGAN2.',
+                                formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    p.add_argument('--image', type=resolve_data_path, required=True, help='the image to invert (data:REL for a shipped file)')
+    p.add_argument('--ckpt', type=resolve_data_path, required=True,
+                   help="a rosinality-layout StyleGAN2 checkpoint {'g_ema', ...}, e.g. data:synface64/stylegan2.pt")
     p.add_argument('--out', type=Path, required=True, help='the latent file to write (a [1, D] tensor in a .pt)')
-    p.add_argument('--steps', type=int, default=1000)
-    p.add_argument('--device', default=None, help='cpu or cuda (default: cuda when available)')
-    p.add_argument('--lr', type=float, default=0.1)
+    p.add_argument('--steps', type=int, default=1000, help='optimisation steps')
+    p.add_argument('--device', default=None, help='cpu or cuda (None: cuda when available)')
+    p.add_argument('--lr', type=float, default=0.1, help='peak learning rate of Adam')
     p.add_argument('--l2', type=float, default=1.0, help='weight of the pixel MSE term')
-    p.add_argument('--perceptual', choices=['stlpips', 'lpips', 'none'], default='stlpips')
-    p.add_argument('--vgg', type=Path, default=None, help='ImageNet VGG16 weights for --perceptual lpips')
+    p.add_argument('--perceptual', choices=['stlpips', 'lpips', 'none'], default='stlpips', help='the perceptual distance')
+    p.add_argument('--vgg', type=resolve_data_path, default=None, help='ImageNet VGG16 weights for --perceptual lpips')
     p.add_argument('--optimize-noise', action='store_true', help='also optimise the noise maps (saved with the latent)')
     p.add_argument('--recon', type=Path, default=None, help='also save the reconstruction as this picture')
-    p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--seed', type=int, default=0, help='random seed')
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     p.add_argument('--overwrite', action='store_true', help='replace an existing --out (and --recon) file')
     a = p.parse_args(argv)

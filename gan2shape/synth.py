@@ -280,12 +280,16 @@ def write_synth(out:str|Path, n:int, seed:int=0, cfg:SynthCfg=SynthCfg(), batch:
 def synth_cli(argv:list|None=None):
     "`gan2shape synth --n N --size S --seed K --out DIR [--threads T] [--resume] [--overwrite]`"
     import argparse
-    p = argparse.ArgumentParser(prog='gan2shape synth', description='Render the synthetic face domain with ground truth.')
-    p.add_argument('--n', type=int, required=True); p.add_argument('--size', type=int, default=64)
-    p.add_argument('--seed', type=int, default=0); p.add_argument('--out', type=Path, required=True)
-    p.add_argument('--batch', type=int, default=64)
-    p.add_argument('--threads', type=int, help="torch threads for rendering (default: one fewer than torch's, at least 1, leaving a core to the PNG writers)")
-    p.add_argument('--resume', action='store_true'); p.add_argument('--overwrite', action='store_true')
+    p = argparse.ArgumentParser(prog='gan2shape synth', description='Render the synthetic face domain with ground truth.',
+                                formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    p.add_argument('--n', type=int, required=True, help='how many samples')
+    p.add_argument('--size', type=int, default=64, help='image side in pixels')
+    p.add_argument('--seed', type=int, default=0, help='seed of the sampled faces, views and lights (the shipped training set: 0, benchmark: 1)')
+    p.add_argument('--out', type=Path, required=True, help='output folder (image/, depth/, mask/, meta.jsonl, list.txt)')
+    p.add_argument('--batch', type=int, default=64, help='samples rendered together')
+    p.add_argument('--threads', type=int, help="torch threads for rendering (None: one fewer than torch's, at least 1, leaving a core to the PNG writers)")
+    p.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
+    p.add_argument('--overwrite', action='store_true', help='replace the samples in an existing --out')
     a = p.parse_args(argv)
     torch.set_num_threads(a.threads or max(1, torch.get_num_threads() - 1))
     t0 = time.time()
