@@ -40,3 +40,27 @@ def test_cli_entry_point_installed():
     exe = Path(sys.executable).parent/'gan2shape'
     r = subprocess.run([str(exe), '--help'], capture_output=True, text=True)
     assert r.returncode == 0 and 'demo' in r.stdout
+
+def _readme_commands():
+    "The `gan2shape ...` command lines of the README's shell blocks, continuation lines joined and comments dropped."
+    import re, shlex
+    text = (ROOT/'README.md').read_text()
+    cmds = []
+    for block in re.findall(r"```sh\n(.*?)```", text, re.S):
+        for line in block.replace('\\\n', ' ').splitlines():
+            line = line.split('#')[0].strip()
+            if line.startswith('gan2shape ') and '...' not in line: cmds.append(shlex.split(line)[1:])
+    return cmds
+
+def test_readme_commands_parse_and_name_files_that_exist():
+    "Every README command parses with the CLI as written, and every data: file it names is shipped (issue 12 §3)."
+    from gan2shape.cli import build_parser, DELEGATED
+    from gan2shape.config import resolve_data_path
+    cmds = _readme_commands()
+    assert len(cmds) >= 10, cmds
+    p = build_parser()
+    for argv in cmds:
+        for a in argv:
+            if a.startswith('data:'): assert resolve_data_path(a).exists(), f"README names {a}, which is not shipped"
+        assert 'configs/' not in ' '.join(argv) and 'face.png' not in argv, argv
+        if argv[0] not in DELEGATED: p.parse_args(argv)      # raises SystemExit on any option the CLI does not know
