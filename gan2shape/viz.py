@@ -41,14 +41,14 @@ def surface_figure(depth:torch.Tensor,   # H×W (or 1×H×W) canonical depth
     v = viewer_coords(mesh.vertices).numpy()
     rgb = ((vertex_colors(texture[:, ::step, ::step], mesh.uvs).clamp(-1, 1) + 1) * 127.5).round().int().tolist()
     f = mesh.faces.numpy()
-    surf = go.Mesh3d(x=v[:, 0], y=v[:, 1], z=v[:, 2], i=f[:, 0], j=f[:, 1], k=f[:, 2],
+    surf = go.Mesh3d(x=v[:, 0], y=-v[:, 2], z=v[:, 1], i=f[:, 0], j=f[:, 1], k=f[:, 2],   # z-up for the turntable (see above)
                      vertexcolor=[f'rgb({r},{g},{b})' for r, g, b in rgb], flatshading=False, hoverinfo='skip',
                      lighting=dict(ambient=0.85, diffuse=0.25, specular=0.02, roughness=1, fresnel=0),
                      lightposition=dict(x=0, y=1e4, z=1e5))
     ax = dict(visible=False)
     fig = go.Figure(surf)
     fig.update_layout(scene=dict(xaxis=ax, yaxis=ax, zaxis=ax, aspectmode='data', dragmode='turntable',
-                                 camera=dict(eye=dict(x=0, y=0, z=1.6), up=dict(x=0, y=1, z=0), center=dict(x=0, y=0, z=0))),
+                                 camera=dict(eye=dict(x=0, y=-1.6, z=0), up=dict(x=0, y=0, z=1), center=dict(x=0, y=0, z=0))),
                       margin=dict(l=0, r=0, t=30 if title else 0, b=0), title=title, paper_bgcolor='white')
     return fig
 
