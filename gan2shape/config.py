@@ -12,7 +12,7 @@ import yaml
 from .core import atomic_write_text, data_dir
 
 # %% auto #0
-__all__ = ['DATA_PREFIX', 'RAND_LIGHT_DEFAULT', 'PRIOR_NAMES', 'MASK_PROVIDERS', 'PERCEPTUAL_KINDS', 'SCHEDULE_MODES',
+__all__ = ['DATA_PREFIX', 'RAND_LIGHT_DEFAULT', 'PRIOR_NAMES', 'MASK_PROVIDER_NAMES', 'PERCEPTUAL_KINDS', 'SCHEDULE_MODES',
            'SCHEDULES', 'SECTIONS', 'REMOVED_KEYS', 'ORIGINAL_DEFAULTS', 'REPORT_KEYS', 'UNUSED_ORIGINAL_KEYS',
            'PARSER_CHECKPOINTS', 'PRESETS', 'DEFAULT_PRESET', 'resolve_data_path', 'ConfigError', 'UnusedKeysWarning',
            'CameraCfg', 'ViewLightCfg', 'PriorCfg', 'MaskCfg', 'LossCfg', 'OptimCfg', 'Stage', 'Schedule',
@@ -173,7 +173,7 @@ class ViewLightCfg(_Section):
 
 # %% ../nbs/00a_config.ipynb #c015
 PRIOR_NAMES = ('ellipsoid', 'box', 'masked_box', 'smoothed_box', 'confidence', 'smoothed_confidence', 'none')
-MASK_PROVIDERS = ('parser', 'model', 'file', 'grabcut')
+MASK_PROVIDER_NAMES = ('parser', 'model', 'file', 'grabcut')
 PERCEPTUAL_KINDS = ('stlpips', 'lpips')
 
 @dataclass(frozen=True)
@@ -207,12 +207,12 @@ class PriorCfg(_Section):
 @dataclass(frozen=True)
 class MaskCfg(_Section):
     "Where object masks come from, and whether the losses use them (SPEC §10)."
-    provider: str = 'parser'         # one of MASK_PROVIDERS (gan2shape.masks)
+    provider: str = 'parser'         # one of MASK_PROVIDER_NAMES (gan2shape.masks)
     checkpoint: str|None = _path()   # parser or mask-model weights; for 'file', the folder of mask images
     use_mask: bool = False           # the original's use_mask: mask pseudo-samples and step 3 by the canonical object mask
 
     def __post_init__(self):
-        _check(self.provider in MASK_PROVIDERS, f"unknown mask provider {self.provider!r}; choose one of {', '.join(MASK_PROVIDERS)}.")
+        _check(self.provider in MASK_PROVIDER_NAMES, f"unknown mask provider {self.provider!r}; choose one of {', '.join(MASK_PROVIDER_NAMES)}.")
 
 @dataclass(frozen=True)
 class LossCfg(_Section):

@@ -17,11 +17,11 @@ from .stylegan2 import Generator, Discriminator, small_channels, stylegan2_chann
 from .export import image_grid
 
 # %% auto #0
-__all__ = ['IMAGE_SUFFIXES', 'find_images', 'read_square', 'ImageFolderData', 'sample_batch', 'GanTrainConfig', 'd_logistic_loss',
-           'g_nonsaturating_loss', 'r1_penalty', 'path_length_penalty', 'mixed_latents', 'requires_grad', 'GanState',
-           'new_state', 'd_step', 'g_step', 'ema_update', 'train_step', 'save_checkpoint', 'list_checkpoints',
-           'read_training_checkpoint', 'latest_good_checkpoint', 'load_state', 'sample_grid', 'save_samples',
-           'GanTrainingDiverged', 'train_gan', 'gan_train_parser', 'train_gan_cli']
+__all__ = ['IMAGE_SUFFIXES', 'find_images', 'read_square', 'ImageFolderData', 'sample_real_batch', 'GanTrainConfig',
+           'd_logistic_loss', 'g_nonsaturating_loss', 'r1_penalty', 'path_length_penalty', 'mixed_latents',
+           'requires_grad', 'GanState', 'new_state', 'd_step', 'g_step', 'ema_update', 'train_step', 'save_checkpoint',
+           'list_checkpoints', 'read_training_checkpoint', 'latest_good_checkpoint', 'load_state', 'sample_grid',
+           'save_samples', 'GanTrainingDiverged', 'train_gan', 'gan_train_parser', 'train_gan_cli']
 
 # %% ../nbs/09_gan_train.ipynb #c005
 IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.bmp', '.webp')
@@ -54,7 +54,7 @@ class ImageFolderData:
         if self.images is not None: return self.images[idx]
         return torch.stack([read_square(self.files[i], self.size) for i in idx.tolist()])
 
-def sample_batch(data:ImageFolderData, batch:int, flip:bool=True, device='cpu') -> torch.Tensor:
+def sample_real_batch(data:ImageFolderData, batch:int, flip:bool=True, device='cpu') -> torch.Tensor:
     "A random batch as B×3×S×S floats in [-1, 1] on `device`, flipped left–right with probability ½ if `flip`."
     x = data.uint8(torch.randint(len(data), (batch,))).float() / 127.5 - 1
     if flip: x = torch.where((torch.rand(batch) < 0.5)[:, None, None, None], x.flip(3), x)
@@ -210,7 +210,7 @@ def ema_update(st:GanState, cfg:GanTrainConfig, nimg:int):
 def train_step(st:GanState, data:ImageFolderData, cfg:GanTrainConfig, device) -> dict:
     "One full iteration (D, G, EMA) at iteration `st.iter`; returns the losses as floats."
     i = st.iter
-    real = sample_batch(data, cfg.batch, cfg.flip, device)
+    real = sample_real_batch(data, cfg.batch, cfg.flip, device)
     logs = d_step(st, real, cfg, cfg.r1 > 0 and i % cfg.d_reg_every == 0)
     logs.update(g_step(st, cfg.batch, cfg, cfg.path_regularize > 0 and i % cfg.g_reg_every == 0, device))
     st.iter += 1

@@ -13,13 +13,14 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image
-from .core import check_shape, check_range, atomic_torch_save, data_dir, grey_fraction
+from .core import check_shape, check_range, atomic_torch_save, data_dir, grey_fraction, load_torch_file
+from .shading import lambertian
 
 # %% auto #0
 __all__ = ['MASK_MODEL_FILE', 'PARSER_SPECS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'MASK_PROVIDERS', 'MaskProvider', 'check_images',
            'check_mask', 'resize_as_original', 'disc_image', 'read_mask_file', 'FileMask', 'MaskNet', 'save_mask_model',
            'load_mask_model', 'ModelMask', 'dice_bce_loss', 'train_mask_model', 'ConvBNReLU', 'ResNet18Features',
-           'BiSeNet', 'PSPNet', 'load_parser_checkpoint', 'ParserSpec', 'class_mask', 'build_parser', 'ParserMask',
+           'BiSeNet', 'PSPNet', 'load_parser_checkpoint', 'ParserSpec', 'class_mask', 'build_face_parser', 'ParserMask',
            'GrabCutMask', 'mask_provider']
 
 # %% ../nbs/12_masks.ipynb #c005
@@ -67,7 +68,7 @@ def disc_image(size:int=64,           # image side
     mask = (d2 <= 1).float()
     n = torch.stack([(x - cx) / r, (y - cy) / r, (1 - d2.clamp(max=1)).sqrt()])   # a sphere's normals
     light = torch.tensor([-0.3, -0.4, 0.87]); light = light / light.norm()
-    shade = 0.35 + 0.65 * (n * light[:, None, None]).sum(0).clamp(min=0)
+    shade = lambertian(n.permute(1, 2, 0)[None], light[None], torch.tensor([0.35]), torch.tensor([0.65]))[0, 0]
     img = mask * shade * torch.tensor(color)[:, None, None] + (1 - mask) * torch.tensor(background)[:, None, None]
     g = torch.Generator().manual_seed(seed)
     img = (img + noise * torch.randn(img.shape, generator=g)).clamp(0, 1)
@@ -155,9 +156,7 @@ def load_mask_model(path:str|Path|None=None, # a file written by `save_mask_mode
                    ) -> MaskNet:
     "Load a `MaskNet` saved by `save_mask_model`, in eval mode."
     path = Path(path) if path is not None else data_dir()/MASK_MODEL_FILE
-    if not path.exists(): raise FileNotFoundError(f"mask model file {path} does not exist.")
-    try: ck = torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e: raise ValueError(f"could not read mask model file {path}: {e}") from e
+    ck = load_torch_file(path, 'mask model file', map_location=map_location)
     if not isinstance(ck, dict) or ck.get('kind') != 'gan2shape.MaskNet' or 'state_dict' not in ck:
         raise ValueError(f"{path} is not a gan2shape mask model (expected a dict with kind 'gan2shape.MaskNet', config and state_dict).")
     model = MaskNet(**ck['config'])
@@ -386,8 +385,7 @@ def load_parser_checkpoint(net:nn.Module,  # a BiSeNet or PSPNet of the checkpoi
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"parser checkpoint {path} does not exist (the original's download puts them in checkpoints/parsing/).")
-    try: ck = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"could not read parser checkpoint {path}: {e}") from e
+    ck = load_torch_file(path, 'parser checkpoint')
     sd = ck.get('state_dict', ck) if isinstance(ck, dict) else None
     if not isinstance(sd, dict): raise ValueError(f"{path} holds no state dict.")
     sd = {(k[7:] if k.startswith('module.') else k): v for k, v in sd.items()}
@@ -439,7 +437,7 @@ def class_mask(logits:torch.Tensor, # B×C×h×w parser logits
     else: raise ValueError(f"mode must be 'argmax' or 'softmax', got {mode!r}.")
     return torch.stack(parts).mean(0).clamp(0, 1)
 
-def build_parser(category:str, layers:int=50) -> nn.Module:
+def build_face_parser(category:str, layers:int=50) -> nn.Module:
     "A randomly initialised parser of the architecture the original used for `category`."
     spec = _parser_spec(category)
     return BiSeNet(spec.n_classes) if spec.net == 'bisenet' else PSPNet(spec.n_classes, layers)
@@ -467,7 +465,7 @@ class ParserMask:
             if checkpoint is None:
                 raise ValueError(f"ParserMask({category!r}) needs the original's {self.spec.net} checkpoint "
                                  f"(checkpoint=PATH); nothing is downloaded. Without one, use GrabCutMask or ModelMask.")
-            net = load_parser_checkpoint(build_parser(category, layers), checkpoint)
+            net = load_parser_checkpoint(build_face_parser(category, layers), checkpoint)
         self.net, self.mode = net.eval(), mode
         self.size = size or self.spec.size
         self.imagenet_norm = self.spec.imagenet_norm if imagenet_norm is None else imagenet_norm

@@ -13,7 +13,7 @@ from .core import atomic_torch_save, check_shape, load_torch_file
 
 # %% auto #0
 __all__ = ['NET_NAMES', 'n_extra_blocks', 'Encoder', 'EDDeconv', 'ResBlockDown', 'ResEncoder', 'default_widths', 'make_networks',
-           'save_networks', 'load_network_state', 'read_checkpoint', 'load_networks', 'checkpoint_widths',
+           'save_networks', 'load_network_state', 'read_network_checkpoint', 'load_networks', 'checkpoint_widths',
            'init_networks']
 
 # %% ../nbs/05_networks.ipynb #c005
@@ -203,7 +203,7 @@ def load_network_state(nets:nn.ModuleDict|dict, # networks to fill, keyed by the
         if k in state: nets[k].load_state_dict(state[k], strict=True)
     return [k for k in nets if k in state]
 
-def read_checkpoint(path:str|Path, map_location='cpu') -> dict:
+def read_network_checkpoint(path:str|Path, map_location='cpu') -> dict:
     "Read a torch checkpoint, with errors that name the file."
     path = Path(path)
     return load_torch_file(path, 'network checkpoint', map_location)
@@ -217,7 +217,7 @@ def load_networks(path:str|Path,       # checkpoint file `{'netD': ..., ...}`
                  ) -> nn.ModuleDict:
     "Build the networks for `size` and load them from the checkpoint at `path` (strict)."
     nets = make_networks(size, style_dim, **kwargs)
-    load_network_state(nets, read_checkpoint(path, map_location), source=f"network checkpoint {path}",
+    load_network_state(nets, read_network_checkpoint(path, map_location), source=f"network checkpoint {path}",
                        allow_missing=allow_missing)
     return nets.to(map_location) if map_location is not None else nets
 
@@ -234,7 +234,7 @@ def init_networks(size:int=64,           # image side S
                  ) -> tuple: # (nn.ModuleDict, names of the networks loaded from `path`)
     "Networks for S×S images, shaped like and loaded from those found in `path`; the others freshly initialised."
     if path is None: return make_networks(size, style_dim), []
-    state = read_checkpoint(path, map_location)
+    state = read_network_checkpoint(path, map_location)
     if not isinstance(state, dict) or not any(k in state for k in NET_NAMES):
         raise ValueError(f"network checkpoint {path} holds none of {list(NET_NAMES)} "
                          f"(it has {list(state)[:8] if isinstance(state, dict) else type(state).__name__}).")

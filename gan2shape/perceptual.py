@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import check_shape, data_dir
+from .core import check_shape, data_dir, load_torch_file
 
 # %% auto #0
 __all__ = ['VGG16_FILE', 'package_dir', 'stlpips_weights', 'lpips_lin_weights', 'ScalingLayer', 'BlurPool', 'NetLin',
@@ -134,7 +134,7 @@ def load_stlpips(path:str|Path|None=None, # the state dict; default: the one in 
                  device=None) -> LPIPS:
     "The shift-tolerant LPIPS-VGG with all its weights, frozen and in eval mode."
     path = Path(path) if path is not None else stlpips_weights()
-    return _frozen(_load_all(LPIPS(antialiased=True), torch.load(path, map_location='cpu'), path), device)
+    return _frozen(_load_all(LPIPS(antialiased=True), load_torch_file(path, 'stlpips weight file'), path), device)
 
 def find_vgg16(vgg_path:str|Path|None=None) -> Path:
     "The local ImageNet VGG16 weight file, or a `FileNotFoundError` that says what to get and where to put it."
@@ -160,12 +160,11 @@ def load_lpips_vgg(vgg_path:str|Path|None=None, # torchvision-layout VGG16 state
     "Classic LPIPS-VGG (v0.1): lpips' lin layers over a local ImageNet VGG16, frozen and in eval mode."
     vgg_path = find_vgg16(vgg_path)
     lin_path = Path(lin_path) if lin_path is not None else lpips_lin_weights()
-    try: tv = torch.load(vgg_path, map_location='cpu')
-    except Exception as e: raise ValueError(f"could not read the VGG16 weights {vgg_path}: {e}") from e
+    tv = load_torch_file(vgg_path, 'VGG16 weight file')
     if isinstance(tv, dict) and 'state_dict' in tv: tv = tv['state_dict']
     model = LPIPS(antialiased=False)
     sd = {f'scaling_layer.{k}': v for k, v in model.scaling_layer.state_dict().items()}
-    sd.update(torch.load(lin_path, map_location='cpu'))
+    sd.update(load_torch_file(lin_path, 'LPIPS lin weight file'))
     idx = model.net.conv_index
     for k in range(1, 6):
         for name in getattr(model.net, f'slice{k}').state_dict():

@@ -17,9 +17,10 @@ from .stylegan2 import load_stylegan2, StyleGAN2Adapter
 from .invert import load_latent, invert, save_latent
 from .masks import mask_provider
 from .synth import read_depth_png
+from .shading import combine_shading
 from .priors import make_prior
 from .metrics import shape_metrics
-from .steps import Setup, Target, make_setup, project, resize_square
+from .steps import Setup, Target, make_setup, gan_project, resize_square
 from .train import fit, fit_many, Reconstruction, gt_foreground, prior_from_config
 from .export import image_grid, depth_to_png, save_depth_npy, normal_to_png, save_mesh
 from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, shape_image, loss_plot, save_rotation_gif
@@ -170,14 +171,14 @@ def write_outputs(s:Setup, tgt:Target, rec:Reconstruction, out:Path, extra:dict|
     if s.cfg.run.save_results:                           # run.save_results false: the depth, normals and numbers only
         img('input', tgt.image[0]); img('recon', rec.recon.image[0]); img('gan_image', tgt.gan_image[0])
         img('mask', tgt.mask[0, 0] * 2 - 1); img('albedo', alb[0]); img('canonical', tex[0])
-        shading = comp.light.ambient[:1, None, None, None] + comp.light.diffuse[:1, None, None, None] * comp.diffuse[:1]
+        shading = combine_shading(comp.light.ambient[:1], comp.light.diffuse[:1], comp.diffuse[:1])
         img('shading', (shading[0, 0] / shading.max().clamp(min=1e-6)) * 2 - 1)
         img('shape', shape_image(n)[0])
         yaw_max = 45 if s.cfg.category in ('car', 'church') else 70
         sw = sweep_images(tex, d, K, yaw_max=yaw_max)
         for k, v in sw.items(): img(k, image_grid(v))
         with torch.no_grad():                                # GAN-refined sweeps: rendered views projected back
-            for k in ('yaw', 'pitch'): img(f'{k}_gan', image_grid(project(s, sw[f'{k}_grid'], tgt)[0]))
+            for k in ('yaw', 'pitch'): img(f'{k}_gan', image_grid(gan_project(s, sw[f'{k}_grid'], tgt)[0]))
         img('relight', image_grid(relight_grid(alb, n, comp.light, depth=d, view=comp.view[:1], K=K), ncol=5))
         m = (rec.canon_mask[0, 0] > 0.5).float() if rec.canon_mask is not None else None
         if m is not None and m.sum() < 16: m = None        # an empty mask would leave no mesh: keep the whole surface

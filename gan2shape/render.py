@@ -12,8 +12,8 @@ from .camera import view_to_rt, depth_to_points, transform_points, inverse_trans
 from .raster import grid_faces, rasterize_attributes, _rasterize
 
 # %% auto #0
-__all__ = ['warp_canon_depth', 'unwarp_depth', 'inverse_warp_grid', 'normals_from_depth', 'process_depth', 'warp_texture',
-           'render_mesh', 'render_view', 'yaw_sweep', 'pitch_sweep', 'render_sweep']
+__all__ = ['far_depth', 'warp_canon_depth', 'unwarp_depth', 'inverse_warp_grid', 'normals_from_depth', 'process_depth',
+           'warp_texture', 'render_mesh', 'render_view', 'yaw_sweep', 'pitch_sweep', 'render_sweep']
 
 # %% ../nbs/03_render.ipynb #c005
 def _check_depth_view(depth, view):
@@ -22,6 +22,10 @@ def _check_depth_view(depth, view):
     check_range(depth, 'depth', lo=0, strict=True)
     check_shape(view, ('B', 6), 'view', {'B': sz['B']})
     return view.to(depth)
+
+def far_depth(min_depth:float, max_depth:float) -> float:
+    "The depth a view gets where no surface is seen: max_depth + m, m = (max_depth − min_depth)/2 (the original's)."
+    return max_depth + (max_depth - min_depth) / 2
 
 def warp_canon_depth(depth:torch.Tensor, # B×H×W canonical depth
                      view:torch.Tensor,  # B×6 view (radians, world units)
@@ -32,10 +36,9 @@ def warp_canon_depth(depth:torch.Tensor, # B×H×W canonical depth
     "Z-buffer render of the canonical depth map's mesh moved by `view`."
     view = _check_depth_view(depth, view)
     B, H, W = depth.shape
-    m = (max_depth - min_depth) / 2
-    far = max_depth + m
+    far = far_depth(min_depth, max_depth)
     return _rasterize(_view_vertices(depth, view, K, center_depth), grid_faces(H, W, depth.device), (H, W), K, 1e-3, far,
-                      with_bary=False).depth.clamp(min_depth - m, far)
+                      with_bary=False).depth.clamp(2 * min_depth - far, far)
 
 def _view_vertices(depth, view, K, center_depth:float=1.0): # → B×(H·W)×3
     "The canonical depth map's mesh vertices moved by `view`."
@@ -114,7 +117,7 @@ def warp_texture(texture:torch.Tensor, # B×C×H×W canonical texture (any numbe
     recon = warp_canon_depth(depth, view, K, min_depth, max_depth, center_depth)
     grid = inverse_warp_grid(recon, view, K, center_depth)
     out = F.grid_sample(texture, grid.to(texture.dtype), mode='bilinear', align_corners=True).clamp(-1, 1)
-    return out, recon, (recon < max_depth + (max_depth - min_depth) / 2)[:, None].to(texture.dtype)
+    return out, recon, (recon < far_depth(min_depth, max_depth))[:, None].to(texture.dtype)
 
 def render_mesh(texture:torch.Tensor, # B×C×H×W canonical texture (any number of channels)
                 depth:torch.Tensor,   # B×H×W canonical depth
@@ -125,10 +128,10 @@ def render_mesh(texture:torch.Tensor, # B×C×H×W canonical texture (any number
                ) -> tuple:            # (B×C×H×W interpolated texture, B×1×H×W coverage, B×H×W depth in the view)
     "The mesh path: rasterise the moved mesh with the texture as vertex colours; the z-buffer is `warp_canon_depth`'s depth."
     B, C, H, W = texture.shape
-    m = (max_depth - min_depth) / 2
+    far = far_depth(min_depth, max_depth)
     out, cover, zbuf = rasterize_attributes(_view_vertices(depth, view, K, center_depth), grid_faces(H, W, depth.device),
-                                            texture.flatten(2).transpose(1, 2), (H, W), K, near=1e-3, far=max_depth + m)
-    return out, cover, zbuf.clamp(min_depth - m, max_depth + m)
+                                            texture.flatten(2).transpose(1, 2), (H, W), K, near=1e-3, far=far)
+    return out, cover, zbuf.clamp(2 * min_depth - far, far)
 
 def render_view(image:torch.Tensor, # B×3×H×W texture in [-1, 1], aligned with the canonical depth
                 depth:torch.Tensor, # B×H×W canonical depth
@@ -138,14 +141,15 @@ def render_view(image:torch.Tensor, # B×3×H×W texture in [-1, 1], aligned wit
                 return_mask:bool=False, # also return the B×1×H×W mask of pixels some surface covers
                 min_depth:float=0.9, max_depth:float=1.1,
                 background:float=-1., # colour of uncovered pixels in 'mesh' mode
+                center_depth:float=1.0, # as in `warp_canon_depth` (camera.rot_center_depth)
                ):
     "The canonical image seen from `view`: B×3×H×W (and the B×1×H×W coverage mask if asked)."
     sz = check_shape(image, ('B', 'C', 'H', 'W'), 'image')
     check_shape(depth, (sz['B'], sz['H'], sz['W']), 'depth')
     view = _check_depth_view(depth, view)
-    if mode == 'grid': out, _, mask = warp_texture(image, depth, view, K, min_depth, max_depth)
+    if mode == 'grid': out, _, mask = warp_texture(image, depth, view, K, min_depth, max_depth, center_depth)
     elif mode == 'mesh':
-        out, mask, _ = render_mesh(image, depth, view, K, min_depth, max_depth)
+        out, mask, _ = render_mesh(image, depth, view, K, min_depth, max_depth, center_depth)
         out = torch.where(mask > 0, out, background)
     else: raise ValueError(f"mode must be 'grid' or 'mesh', got {mode!r}.")
     return (out, mask) if return_mask else out

@@ -10,8 +10,8 @@ import torch
 from .core import check_shape
 
 # %% auto #0
-__all__ = ['Light', 'light_direction', 'light_from_raw', 'diffuse_shading', 'lambertian', 'shade_texture', 'RelightRanges',
-           'Relighting', 'random_relighting']
+__all__ = ['Light', 'light_direction', 'light_from_raw', 'diffuse_shading', 'combine_shading', 'lambertian', 'shade_texture',
+           'RelightRanges', 'Relighting', 'random_relighting']
 
 # %% ../nbs/04_shading.ipynb #c005
 @dataclass(frozen=True)
@@ -43,16 +43,22 @@ def diffuse_shading(normal:torch.Tensor,    # B×H×W×3 unit normals
     check_shape(light_dir, ('B', 3), 'light_dir', dict(B=sz['B']))
     return (normal * light_dir[:, None, None, :]).sum(-1).clamp(min=0)[:, None]
 
+def combine_shading(ambient:torch.Tensor, # B ambient strength a
+                    diffuse:torch.Tensor, # B diffuse strength b
+                    d:torch.Tensor,       # B×1×H×W diffuse shading map max(0, n·ℓ)
+                   ) -> torch.Tensor:     # B×1×H×W shading
+    "The shading s = a + b·d of a diffuse shading map."
+    B = {'B': check_shape(d, ('B', 1, 'H', 'W'), 'diffuse shading map')['B']}
+    check_shape(ambient, ('B',), 'ambient', dict(B)); check_shape(diffuse, ('B',), 'diffuse', dict(B))
+    return ambient[:, None, None, None] + diffuse[:, None, None, None] * d
+
 def lambertian(normal:torch.Tensor,    # B×H×W×3 unit normals
                light_dir:torch.Tensor, # B×3 unit light direction
                ambient:torch.Tensor,   # B ambient strength a
                diffuse:torch.Tensor,   # B diffuse strength b
               ) -> torch.Tensor:       # B×1×H×W shading
     "Lambertian shading s = a + b·max(0, n·ℓ)."
-    d = diffuse_shading(normal, light_dir)
-    B = {'B': d.shape[0]}
-    check_shape(ambient, ('B',), 'ambient', dict(B)); check_shape(diffuse, ('B',), 'diffuse', dict(B))
-    return ambient[:, None, None, None] + diffuse[:, None, None, None] * d
+    return combine_shading(ambient, diffuse, diffuse_shading(normal, light_dir))
 
 # %% ../nbs/04_shading.ipynb #c014
 def shade_texture(albedo:torch.Tensor,  # B×C×H×W albedo in [-1, 1]
@@ -109,5 +115,5 @@ def random_relighting(normal:torch.Tensor,  # B×H×W×3 (or 1×H×W×3, shared 
     ld = light_direction(torch.stack([dx, dy], 1).to(dev))
     d = diffuse_shading(normal.expand(num, -1, -1, -1), ld)
     a, b = ambient.expand(num), diffuse.expand(num)
-    s = (a + ranges.alpha * r)[:, None, None, None] + (b + r)[:, None, None, None] * d
+    s = combine_shading(a + ranges.alpha * r, b + r, d)
     return Relighting(shading=s, direction=ld, strength=r)

@@ -12,14 +12,14 @@ import torch.nn.functional as F
 from .config import Config
 from .camera import intrinsics, scale_view, view_to_rt, depth_to_points, transform_points, points_to_grid
 from .render import warp_texture, normals_from_depth, process_depth
-from .shading import Light, light_from_raw, diffuse_shading, shade_texture, random_relighting, RelightRanges
+from .shading import Light, light_from_raw, diffuse_shading, combine_shading, shade_texture, random_relighting, RelightRanges
 from .losses import photometric, masked_perceptual, smoothness, dfeat_loss, latent_reg
 
 # %% auto #0
 __all__ = ['Target', 'Setup', 'make_setup', 'Components', 'Rendering', 'predict_view', 'predict_light', 'shade', 'decompose',
-           'flipped', 'render', 'canonical_mask', 'tiny_setup', 'prior_loss', 'Step1Out', 'step1', 'Step2Out',
-           'sample_views', 'view_units', 'pseudo_samples', 'resize_square', 'project', 'step2', 'Pool', 'collect_pool',
-           'Step3Out', 'view_light_consistency', 'step3']
+           'flipped', 'rerender', 'canonical_mask', 'prior_loss', 'Step1Out', 'step1', 'Step2Out', 'sample_views',
+           'view_units', 'pseudo_samples', 'resize_square', 'gan_project', 'step2', 'Pool', 'collect_pool', 'Step3Out',
+           'view_light_consistency', 'step3']
 
 # %% ../nbs/15_steps.ipynb #c005
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def shade(s:Setup, depth, albedo, view, light_raw) -> Components:
     normal = normals_from_depth(depth, s.K)
     light = light_from_raw(light_raw)
     diff = diffuse_shading(normal, light.direction)
-    shading = light.ambient[:, None, None, None] + light.diffuse[:, None, None, None] * diff
+    shading = combine_shading(light.ambient, light.diffuse, diff)
     return Components(depth, albedo, view, light_raw, normal, light, diff, shade_texture(albedo, shading))
 
 def decompose(s:Setup, image:torch.Tensor) -> Components: # image B×3×S×S
@@ -115,7 +115,7 @@ def flipped(s:Setup, comp:Components) -> Components:
     "The same components with depth and albedo mirrored left–right (the symmetry assumption)."
     return shade(s, comp.depth.flip(2), comp.albedo.flip(3), comp.view, comp.light_raw)
 
-def render(s:Setup, texture:torch.Tensor, depth:torch.Tensor, view:torch.Tensor) -> Rendering:
+def rerender(s:Setup, texture:torch.Tensor, depth:torch.Tensor, view:torch.Tensor) -> Rendering:
     "Warp a canonical texture with its depth to `view` by grid sampling (as in training)."
     c = s.cfg.camera
     img, recon_depth, valid = warp_texture(texture, depth, view, s.K, c.min_depth, c.max_depth, c.rot_center_depth)
@@ -126,24 +126,6 @@ def canonical_mask(s:Setup, comp:Components, mask:torch.Tensor) -> torch.Tensor:
     R, t = view_to_rt(comp.view)
     grid = points_to_grid(transform_points(depth_to_points(comp.depth, s.K), R, t, s.cfg.camera.rot_center_depth), s.K)
     return F.grid_sample(mask, grid, mode='bilinear', align_corners=True)
-
-# %% ../nbs/15_steps.ipynb #c009
-def tiny_setup(size:int=64, with_d:bool=True, seed:int=0) -> tuple:
-    "A smoke-size (Setup, Target): a tiny random StyleGAN2, fresh networks, an L2 stand-in for the perceptual distance."
-    from gan2shape.config import CameraCfg
-    from gan2shape.networks import make_networks
-    from gan2shape.stylegan2 import Generator, Discriminator, StyleGAN2Adapter
-    torch.manual_seed(seed)
-    cfg = Config(camera=CameraCfg(image_size=size, z_translation_range=0.))
-    ch = {4: 16, 8: 16, 16: 16, 32: 8, 64: 8, 128: 8}
-    G = Generator(size, style_dim=32, n_mlp=8, channels={k: v for k, v in ch.items() if k <= size})
-    D = Discriminator(size, channels={k: v for k, v in ch.items() if k <= size}) if with_d else None
-    gan = StyleGAN2Adapter(G.eval(), D.eval() if D is not None else None)
-    l2 = lambda a, b: ((a - b) ** 2).flatten(1).mean(1)
-    s = make_setup(make_networks(size, style_dim=32), gan, l2, cfg)
-    with torch.no_grad():
-        w = G.get_latent(torch.randn(1, 32)); gim = gan(w)
-    return s, Target(gim.clone(), w, gim, torch.ones(1, 1, size, size))
 
 # %% ../nbs/15_steps.ipynb #c012
 def prior_loss(s:Setup, image:torch.Tensor, prior:torch.Tensor) -> torch.Tensor: # prior 1×S×S
@@ -162,11 +144,11 @@ class Step1Out:
 def _recon_terms(s:Setup, comp:Components, image:torch.Tensor, flip:bool, extra_mask=None, cf:Components|None=None):
     "Photometric + perceptual loss of rendering `comp` against `image` (and of its mirror image `cf` if `flip`)."
     lam = s.cfg.loss.lam_perc
-    rec = render(s, comp.texture, comp.depth, comp.view)
+    rec = rerender(s, comp.texture, comp.depth, comp.view)
     recs = [rec]
     if flip:
         cf = cf if cf is not None else flipped(s, comp)
-        recs.append(render(s, cf.texture, cf.depth, cf.view))
+        recs.append(rerender(s, cf.texture, cf.depth, cf.view))
     m = recs[0].valid if not flip else recs[0].valid * recs[1].valid
     if extra_mask is not None: m = m * extra_mask
     loss, terms = 0., {}
@@ -226,7 +208,7 @@ def pseudo_samples(s:Setup, comp:Components, canon_mask:torch.Tensor, n:int,
                                generator=generator, ranges=RelightRanges.from_list(s.cfg.view_light.rand_light))
         tex = shade_texture(comp.albedo[:1].expand(n, -1, -1, -1), rl.shading)
         views = sample_views(s, n, generator)
-        out = render(s, torch.cat([tex, canon_mask[:1].expand(n, -1, -1, -1)], 1), comp.depth[:1].expand(n, -1, -1), views)
+        out = rerender(s, torch.cat([tex, canon_mask[:1].expand(n, -1, -1, -1)], 1), comp.depth[:1].expand(n, -1, -1), views)
         ims, ms = out.image[:, :3], out.image[:, 3:] .clamp(0, 1) * out.valid
         if not with_params: return ims, ms
         # s = a' + b'·max(0, n·ℓ) with a' = a + α·r, b' = b + r; L's raw output is (2a' − 1, 2b' − 1, dx, dy) with ℓ ∝ (dx, dy, 1)
@@ -241,7 +223,7 @@ def resize_square(x:torch.Tensor, S:int) -> torch.Tensor: # B×C×h×w → B×C�
     if x.shape[-2:] == (S, S): return x
     return F.interpolate(x, size=(S, S), mode='bilinear', align_corners=False, antialias=x.shape[-1] > S)
 
-def project(s:Setup, images:torch.Tensor, tgt:Target) -> tuple: # → (N×3×S×S images, N×D offsets)
+def gan_project(s:Setup, images:torch.Tensor, tgt:Target) -> tuple: # → (N×3×S×S images, N×D offsets)
     "Project images through E and the GAN: G(w + offset(E(images)))."
     enc = s.nets['netEnc'](images)
     if s.cfg.gan.relative_enc: enc = enc - s.nets['netEnc'](tgt.gan_image)
@@ -265,7 +247,7 @@ def step2(s:Setup, tgt:Target, comp:Components, canon_mask:torch.Tensor, n:int,
           generator:torch.Generator|None=None) -> tuple:
     "Project n pseudo-samples; returns (loss, Step2Out). `comp` comes from the input with no gradient."
     pseudo, mask = pseudo_samples(s, comp, canon_mask, n, generator)
-    proj, offset = project(s, pseudo, tgt)
+    proj, offset = gan_project(s, pseudo, tgt)
     l1 = photometric(proj, pseudo, mask)
     lf = _gan_feature_loss(s, proj, pseudo, mask)
     reg = latent_reg(offset) if s.cfg.loss.lam_reg != 0 else l1.new_zeros(())
@@ -294,7 +276,7 @@ def collect_pool(s:Setup, tgt:Target, comp:Components, canon_mask:torch.Tensor, 
     with torch.no_grad():
         for _ in range(iters):
             pseudo, mask, v, l = pseudo_samples(s, comp, canon_mask, n, generator, with_params=True)
-            ims.append(project(s, pseudo, tgt)[0]); ms.append(mask); vs.append(v); ls.append(l)
+            ims.append(gan_project(s, pseudo, tgt)[0]); ms.append(mask); vs.append(v); ls.append(l)
     return Pool(torch.cat(ims), torch.cat(ms), torch.cat(vs), torch.cat(ls))
 
 # %% ../nbs/15_steps.ipynb #c022

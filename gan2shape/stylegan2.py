@@ -19,7 +19,7 @@ __all__ = ['FUSED_MODCONV_DEFAULT', 'OFFICIAL_CONFIGS', 'SMALL_CONFIG', 'make_ke
            'FusedLeakyReLU', 'PixelNorm', 'EqualLinear', 'EqualConv2d', 'Blur', 'Upsample', 'ModulatedConv2d',
            'NoiseInjection', 'ConstantInput', 'StyledConv', 'ToRGB', 'stylegan2_channels', 'parse_channels',
            'Generator', 'ConvLayer', 'ResBlock', 'Discriminator', 'small_channels', 'build_stylegan2',
-           'infer_stylegan2_config', 'LoadedStyleGAN2', 'read_checkpoint', 'load_stylegan2', 'save_stylegan2',
+           'infer_stylegan2_config', 'LoadedStyleGAN2', 'read_gan_checkpoint', 'load_stylegan2', 'save_stylegan2',
            'LatentGenerator', 'StyleGAN2Adapter']
 
 # %% ../nbs/06_stylegan2.ipynb #c005
@@ -481,7 +481,7 @@ class LoadedStyleGAN2:
     path: Path|None = None
     def __iter__(self): return iter((self.g, self.d))
 
-def read_checkpoint(path:str|Path, trusted:bool=False) -> dict:
+def read_gan_checkpoint(path:str|Path, trusted:bool=False) -> dict:
     "torch.load a checkpoint on the CPU, with errors that name the file."
     path = Path(path)
     return load_torch_file(path, 'GAN checkpoint', weights_only=not trusted, safe_globals=(argparse.Namespace,))
@@ -498,7 +498,7 @@ def load_stylegan2(path:str|Path, # a rosinality-layout checkpoint {'g_ema', 'd'
                    trusted:bool=False, # allow arbitrary pickled objects (only for files you trust)
                   ) -> LoadedStyleGAN2:
     "Load a StyleGAN2 generator (and discriminator) strictly, inferring the configuration from the checkpoint."
-    ck = read_checkpoint(path, trusted)
+    ck = read_gan_checkpoint(path, trusted)
     if isinstance(ck, dict) and 'style.1.weight' in ck: ck = {key: ck}
     if not isinstance(ck, dict) or key not in ck:
         have = list(ck) if isinstance(ck, dict) else type(ck).__name__

@@ -10,12 +10,12 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .core import atomic_torch_save
+from .core import atomic_torch_save, load_torch_file
 from .config import Config
-from .render import warp_canon_depth, unwarp_depth
+from .render import warp_canon_depth, unwarp_depth, far_depth
 from .metrics import shape_metrics, ShapeScore
 from .priors import make_prior
-from .steps import (Setup, Target, Components, Rendering, Pool, decompose, render, canonical_mask, prior_loss, predict_view,
+from .steps import (Setup, Target, Components, Rendering, Pool, decompose, rerender, canonical_mask, prior_loss, predict_view,
                              step1, step2, step3, collect_pool)
 
 # %% auto #0
@@ -55,8 +55,8 @@ def evaluate(s:Setup, tgt:Target, comp:Components|None=None) -> ShapeScore|None:
     with torch.no_grad():
         comp = comp or decompose(s, tgt.image)
         c = s.cfg.camera
-        rd = warp_canon_depth(comp.depth[:1], comp.view[:1], s.K, c.min_depth, c.max_depth)
-        valid = (rd < c.max_depth + (c.max_depth - c.min_depth) / 2).float()
+        rd = warp_canon_depth(comp.depth[:1], comp.view[:1], s.K, c.min_depth, c.max_depth, c.rot_center_depth)
+        valid = (rd < far_depth(c.min_depth, c.max_depth)).float()
         gt_mask = gt_foreground(tgt)
         return shape_metrics(rd, tgt.depth_gt, s.K, gt_mask, valid)
 
@@ -128,8 +128,8 @@ class _Run:
         self.cycle = ImageCycle(n_images, self.g)
         self.done = -1               # units done: -1 nothing, 0 the prior, u+1 unit u
         if resume and self.ckpt.exists():
-            try: st = torch.load(self.ckpt, map_location='cpu', weights_only=False)
-            except Exception as e: raise ValueError(f"checkpoint {self.ckpt} is unreadable ({e}); delete it or start without --resume.") from e
+            try: st = load_torch_file(self.ckpt, 'run checkpoint')
+            except ValueError as e: raise ValueError(f"{e} Delete it, or start without --resume.") from e
             for k, sd in st['nets'].items(): s.nets[k].load_state_dict(sd)
             self.g.set_state(st['generator']); self.done = st['done']
             if 'cycle' in st: self.cycle.load(st['cycle'])
@@ -178,7 +178,7 @@ def _config_prior(s:Setup, tgt:Target) -> torch.Tensor|None:
 def _final(s:Setup, tgt:Target, run:_Run) -> Reconstruction:
     with torch.no_grad():
         comp = decompose(s, tgt.image)
-        rec = render(s, comp.texture, comp.depth, comp.view)
+        rec = rerender(s, comp.texture, comp.depth, comp.view)
         cm = canonical_mask(s, comp, tgt.mask)
     return Reconstruction(tgt.name, comp, rec, cm, evaluate(s, tgt, comp), run.log_path, run.ckpt)
 
@@ -194,7 +194,7 @@ def prior_in_canonical(s:Setup, image:torch.Tensor, prior:torch.Tensor) -> torch
     "The prior moved from the input's frame into the canonical frame of the view V predicts for the input (`prior.frame: canonical`)."
     p = s.cfg.prior
     with torch.no_grad():
-        return unwarp_depth(prior, predict_view(s, image[:1]), s.K, fill=p.far).clamp(p.near, p.far)
+        return unwarp_depth(prior, predict_view(s, image[:1]), s.K, fill=p.far, center_depth=s.cfg.camera.rot_center_depth).clamp(p.near, p.far)
 
 def _run_prior(s:Setup, run:_Run, tgts:list, priors:list, progress:bool, eval_fn, batches:list|None=None):
     "Fit D to the priors (iteration i uses the images of batch i mod len(batches)): a fixed count, or until the loss is below the threshold."

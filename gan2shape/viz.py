@@ -11,7 +11,7 @@ import torch
 from .core import check_shape, atomic_path
 from .camera import intrinsics
 from .render import render_view, render_sweep, yaw_sweep, pitch_sweep
-from .shading import Light, light_direction, diffuse_shading, shade_texture
+from .shading import Light, light_direction, diffuse_shading, combine_shading, shade_texture
 from .export import depth_to_mesh, viewer_coords, vertex_colors, image_grid, save_gif, _hw
 
 # %% auto #0
@@ -81,7 +81,7 @@ def relight_grid(albedo:torch.Tensor, # 1×3×H×W in [-1, 1]
     combos = [(r, dy, dx) for r in strengths for dy in dys for dx in dxs]
     r, dy, dx = albedo.new_tensor(combos).T
     n = len(combos)
-    s = (a + alpha * r)[:, None, None, None] + (b + r)[:, None, None, None] * diffuse_shading(normal.expand(n, -1, -1, -1), light_direction(torch.stack([dx, dy], 1)))
+    s = combine_shading(a + alpha * r, b + r, diffuse_shading(normal.expand(n, -1, -1, -1), light_direction(torch.stack([dx, dy], 1))))
     out = shade_texture(albedo.expand(n, -1, -1, -1), s).clamp(-1, 1)
     if view is None: return out
     if depth is None or K is None: raise ValueError("rendering the relit images from a view needs depth and K as well.")

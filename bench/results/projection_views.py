@@ -16,7 +16,7 @@ from gan2shape.core import data_dir
 from gan2shape.config import load_preset
 from gan2shape.networks import init_networks
 from gan2shape.reconstruct import build_setup, prepare_target
-from gan2shape.steps import decompose, canonical_mask, pseudo_samples, project, predict_view
+from gan2shape.steps import decompose, canonical_mask, pseudo_samples, gan_project, predict_view
 from gan2shape.synth import SynthCfg, sample_face_params, sample_view_light, render_faces
 import json
 
@@ -41,7 +41,7 @@ for k in range(a.n):
         b = render_faces([sample_face_params(torch.Generator().manual_seed(seed * 1_000_003 + k))] * a.samples, v_gt, l_gt, SynthCfg())
         r = {}
         for kind, x, yaw, m in (('pseudo', ims, vs[:, 1], ms), ('truth', b.image, v_gt[:, 1], b.mask[:, None].float())):
-            proj = project(s, x, tgt)[0]
+            proj = gan_project(s, x, tgt)[0]
             r[kind] = (slope(yaw, predict_view(si, x)[:, 1]), slope(yaw, predict_view(si, proj)[:, 1]),
                        ((proj - x).abs() * m).sum().item() / (3 * m.sum().item()))
     rows.append(r)

@@ -19,7 +19,7 @@ import torch
 from gan2shape.core import data_dir
 from gan2shape.config import load_preset
 from gan2shape.reconstruct import build_setup, prepare_target
-from gan2shape.steps import decompose, shade, render, predict_view, predict_light
+from gan2shape.steps import decompose, shade, rerender, predict_view, predict_light
 from gan2shape.losses import photometric
 from gan2shape.render import warp_canon_depth, normals_from_depth
 from gan2shape.metrics import eval_mask, mad, erode
@@ -58,7 +58,7 @@ bg = SynthCfg().bg_depth
 def objective(depth, albedo, view, lraw):
     "Step 3's photometric term on the renderings: (whole image, head only)."
     rep = lambda x: x[:1].expand(n, *x.shape[1:])
-    r = render(s, shade(s, rep(depth), rep(albedo), view, lraw).texture, rep(depth), view)
+    r = rerender(s, shade(s, rep(depth), rep(albedo), view, lraw).texture, rep(depth), view)
     return photometric(r.image, b.image, r.valid).item(), photometric(r.image, b.image, r.valid * head).item()
 
 print('3. objective on 32 true renderings of face 000000 (L1 whole image / head only):')

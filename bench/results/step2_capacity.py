@@ -15,7 +15,7 @@ from gan2shape.core import data_dir
 from gan2shape.config import load_preset, apply_overrides
 from gan2shape.networks import init_networks
 from gan2shape.reconstruct import build_setup, prepare_target
-from gan2shape.steps import predict_view, decompose, canonical_mask, pseudo_samples, project
+from gan2shape.steps import predict_view, decompose, canonical_mask, pseudo_samples, gan_project
 from direct_fit import direct_fit
 from gan2shape.train import fit
 
@@ -41,7 +41,7 @@ g = torch.Generator().manual_seed(1)
 with torch.no_grad():
     comp = decompose(s, tgt.image); cm = canonical_mask(s, comp, tgt.mask)
     x, m, v, _ = pseudo_samples(s, comp, cm, a.samples, g, with_params=True)
-    pe = project(s, x, tgt)[0]
+    pe = gan_project(s, x, tgt)[0]
 yaw = v[:, 1]
 po, _ = direct_fit(s, tgt.w, x, m, a.iters, a.lr)
 with torch.no_grad():
