@@ -60,7 +60,7 @@ def evaluate(s:Setup, tgt:Target, comp:Components|None=None) -> ShapeScore|None:
         gt_mask = gt_foreground(tgt)
         return shape_metrics(rd, tgt.depth_gt, s.K, gt_mask, valid)
 
-# %% ../nbs/16_train.ipynb #c009
+# %% ../nbs/16_train.ipynb #c009a
 @dataclass(frozen=True)
 class Reconstruction:
     "What a finished run hands on."
@@ -97,6 +97,7 @@ def plan(mode:str, n_stages:int, n_images:int, batch_images:int=1) -> list:
         return [Unit(k, b, bi, False, k == last_k) for bi, b in enumerate(batches) for k in range(n_stages)]
     raise ValueError(f"unknown schedule mode {mode!r}.")
 
+# %% ../nbs/16_train.ipynb #c009c
 class ImageCycle:
     "The original's `next_image`: the image indices in a shuffled order, reshuffled after every pass."
     def __init__(self, n:int, g:torch.Generator):
@@ -109,6 +110,7 @@ class ImageCycle:
     def state(self) -> dict: return {'order': list(self.order), 'pos': self.pos}
     def load(self, st:dict): self.order, self.pos = list(st['order']), st['pos']
 
+# %% ../nbs/16_train.ipynb #c009r
 def _log_writer(path:Path, keep:int|None):
     "Open the metrics log for appending, first cutting it to `keep` lines (None: start afresh)."
     lines = path.read_text().splitlines(keepends=True) if (keep is not None and path.exists()) else []
@@ -162,6 +164,7 @@ class _Run:
             if i % 10 == 0: bar.set_postfix(loss=f'{loss.item():.4f}')
         if eval_fn is not None: self.write({'phase': phase, **tags, 'iter': iters, 'eval': True, **eval_fn()})
 
+# %% ../nbs/16_train.ipynb #c009p
 def prior_from_config(cfg, mask:torch.Tensor) -> torch.Tensor|None: # mask B×1×S×S → B×S×S depth, None for 'none'
     "The config's prior (`prior.*`) drawn on a mask in the image's frame; `prior.box` is (width, height), `box_prior`'s `frac` (height, width)."
     p = cfg.prior
@@ -213,7 +216,7 @@ def _run_prior(s:Setup, run:_Run, tgts:list, priors:list, progress:bool, eval_fn
         if p.pretrain_loss_threshold is not None and loss.item() < p.pretrain_loss_threshold: break
     run.write({'phase': 'prior', 'stage': -1, 'iter': done, 'eval': True, **eval_fn()})
 
-# %% ../nbs/16_train.ipynb #c009b
+# %% ../nbs/16_train.ipynb #c009u
 def _collect_cycle(s:Setup, ts:list, comps:list, cms:list, stg, cycle:ImageCycle, g) -> list:
     "The original's joint `step2_collect`: `collect_iters` batches in all, each for the next image of the cycle; a pool per image."
     parts = [[] for _ in ts]
@@ -247,6 +250,7 @@ def _run_unit(s:Setup, run:_Run, unit:Unit, stg, ts:list, tags:dict, desc, pool_
         run.phase('step3', stg.iters[2], desc('step3'),
                   lambda i: over(lambda j: step3(s, ts[j], *pools[j].batch(stg.n_proj, g), flip=stg.flip3)), tags, ev)
 
+# %% ../nbs/16_train.ipynb #c009v
 def train(s:Setup,                # networks (shared by all images), GAN, perceptual distance and config
           tgts:list,              # the images (Targets with distinct names); one in mode 'single'
           out:str|Path,           # folder for the checkpoint and the log
