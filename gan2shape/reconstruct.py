@@ -232,6 +232,7 @@ def reconstruct(image:str|Path,              # the image file
     "Reconstruct one image and write everything into `out/NAME/`; `resume` on a finished image returns its files untouched."
     cfg = setup.cfg if setup is not None else resolve_config(preset=preset, config_path=config, overrides=tuple(overrides))
     if prior is not None: cfg = replace(cfg, prior=replace(cfg.prior, name=prior))
+    image, latent, depth_gt, gt_mask = map(resolve_data_path, (image, latent, depth_gt, gt_mask))   # data:REL is a shipped file
     check_input_files(image=image, latent=latent, depth=depth_gt, gt_mask=gt_mask)   # before the run folder exists
     out = open_run(out, cfg, overwrite, resume)
     if resume and finished_metrics(out/Path(image).stem) is not None:
@@ -289,15 +290,17 @@ def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per i
     if prior is not None: cfg = replace(cfg, prior=replace(cfg.prior, name=prior))
     names, out, dev, s = _set_run(cfg, out, n_images, overwrite, resume, device, setup, 'use `reconstruct` for one image')
     t0 = time.time()
-    tgts, infos = load_targets(s, names, progress)
     mode = cfg.schedule.mode
     SCORE_KEYS = ('side_e2', 'mad_deg', 'mad_original_deg', 'n_pixels')   # ShapeScore.summary()
+    done = {}                # single mode, resumed: images already finished are neither loaded nor trained again
+    if mode == 'single' and resume:
+        for n in names:
+            if (m := finished_metrics(out/Path(n).stem)) is not None: done[Path(n).stem] = {k: m[k] for k in SCORE_KEYS if k in m}
+    tgts, infos = load_targets(s, [n for n in names if Path(n).stem not in done], progress)
     extra = lambda info: {**info, 'prior': cfg.prior.name, 'mode': mode, 'device': str(dev), 'finished': True}
     per = {}
-    if mode == 'single':     # each image is fitted, written and finished before the next (a resumed set skips finished ones)
+    if mode == 'single':     # each image is fitted, written and finished before the next
         for t, info in zip(tgts, infos):
-            if resume and (m := finished_metrics(out/t.name)) is not None:
-                per[t.name] = {k: m[k] for k in SCORE_KEYS if k in m}; continue
             if cfg.schedule.reset_weights: s = replace(s, nets=fresh_networks(cfg, s.gan.latent_dim, dev))
             r = fit(s, t, out/t.name, resume=resume, progress=progress)
             write_outputs(s, t, r, out/t.name, extra=extra(info)); finish_image(s, out/t.name, r)
@@ -308,9 +311,10 @@ def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per i
             write_outputs(s, t, r, out/t.name, extra=extra(info))
             per[t.name] = r.score.summary() if r.score is not None else {}
     secs = time.time() - t0
+    per = {Path(n).stem: done.get(Path(n).stem, per.get(Path(n).stem, {})) for n in names}   # in list order
     scored = [v for v in per.values() if v]
     mean = {k: sum(v[k] for v in scored) / len(scored) for k in scored[0]} if scored else {}
-    summary = {'mode': mode, 'prior': cfg.prior.name, 'n_images': len(tgts), 'seconds': secs, 'images': per, 'mean': mean}
+    summary = {'mode': mode, 'prior': cfg.prior.name, 'n_images': len(names), 'seconds': secs, 'images': per, 'mean': mean}
     atomic_write_text(json.dumps(summary, indent=2), out/'summary.json')
     return summary
 
