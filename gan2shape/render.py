@@ -38,7 +38,7 @@ def warp_canon_depth(depth:torch.Tensor, # B×H×W canonical depth
     B, H, W = depth.shape
     far = far_depth(min_depth, max_depth)
     return _rasterize(_view_vertices(depth, view, K, center_depth), grid_faces(H, W, depth.device), (H, W), K, 1e-3, far,
-                      with_bary=False).depth.clamp(2 * min_depth - far, far)
+                      with_bary=False).depth.clamp(min_depth + max_depth - far, far)
 
 def _view_vertices(depth, view, K, center_depth:float=1.0): # → B×(H·W)×3
     "The canonical depth map's mesh vertices moved by `view`."
@@ -131,7 +131,7 @@ def render_mesh(texture:torch.Tensor, # B×C×H×W canonical texture (any number
     far = far_depth(min_depth, max_depth)
     out, cover, zbuf = rasterize_attributes(_view_vertices(depth, view, K, center_depth), grid_faces(H, W, depth.device),
                                             texture.flatten(2).transpose(1, 2), (H, W), K, near=1e-3, far=far)
-    return out, cover, zbuf.clamp(2 * min_depth - far, far)
+    return out, cover, zbuf.clamp(min_depth + max_depth - far, far)
 
 def render_view(image:torch.Tensor, # B×3×H×W texture in [-1, 1], aligned with the canonical depth
                 depth:torch.Tensor, # B×H×W canonical depth
