@@ -12,8 +12,8 @@ from PIL import Image
 
 # %% auto #0
 __all__ = ['check_shape', 'check_range', 'scratch_dir', 'atomic_path', 'atomic_torch_save', 'atomic_write_text', 'to_uint8',
-           'save_image', 'center_crop', 'grey_fraction', 'as_rgb', 'load_image', 'load_torch_file', 'make_run_dir',
-           'get_device', 'data_dir']
+           'save_image', 'center_crop', 'grey_fraction', 'as_rgb', 'load_image', 'load_torch_file',
+           'state_dict_mismatch', 'make_run_dir', 'get_device', 'data_dir']
 
 # %% ../nbs/00_core.ipynb #c005
 def _fmt(spec): return '×'.join(str(s) for s in spec)
@@ -184,6 +184,25 @@ def load_torch_file(path:str|Path,      # the file
                          f"non-tensor entries.") from e
     except Exception as e:
         raise ValueError(f"could not read {what} {path} (corrupt or truncated?): {type(e).__name__}: {str(e).splitlines()[0][:200]}") from e
+
+# %% ../nbs/00_core.ipynb #sdm1
+def state_dict_mismatch(own:dict,             # the model's state dict (`module.state_dict()`)
+                        sd:dict,              # the checkpoint's
+                        name:str='',          # prefix of every line, e.g. 'netD'
+                        optional:tuple=(),    # key suffixes the checkpoint may lack (e.g. 'num_batches_tracked')
+                        extra_ok:bool=False,  # accept keys the model does not have
+                        n:int=8,              # keys listed per line before '… (k more)'
+                       ) -> list[str]: # one line per kind of difference; [] when `sd` fits
+    "How the state dict `sd` differs from `own`: missing keys, unexpected keys and shapes that differ."
+    def lst(xs): return ', '.join(xs[:n]) + (f', … ({len(xs) - n} more)' if len(xs) > n else '')
+    missing = [k for k in own if k not in sd and not k.endswith(tuple(optional))]
+    extra = [] if extra_ok else [k for k in sd if k not in own]
+    shapes = [f"{k} checkpoint {tuple(sd[k].shape)} vs model {tuple(own[k].shape)}" for k in own
+              if k in sd and isinstance(sd[k], torch.Tensor) and tuple(sd[k].shape) != tuple(own[k].shape)]
+    pre = f'{name}: ' if name else ''
+    return [f'{pre}{what} ({len(xs)}): {lst(xs)}' for what, xs in
+            (('missing keys', missing), ('unexpected keys', extra), ('shapes that differ', shapes)) if xs]
+
 
 # %% ../nbs/00_core.ipynb #c017
 def make_run_dir(path:str|Path, # the run folder to create

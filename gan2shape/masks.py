@@ -13,7 +13,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image
-from .core import check_shape, check_range, atomic_torch_save, data_dir, grey_fraction, load_torch_file
+from .core import check_shape, check_range, atomic_torch_save, data_dir, grey_fraction, load_torch_file, state_dict_mismatch
 from .shading import lambertian
 
 # %% auto #0
@@ -375,8 +375,6 @@ class PSPNet(nn.Module):
         return F.interpolate(self.cls(self.ppm(f)), x.shape[2:], mode='bilinear', align_corners=True)
 
 # %% ../nbs/12_masks.ipynb #c039
-def _fmt_keys(ks, n=6): ks = sorted(ks); return ', '.join(ks[:n]) + (f' … ({len(ks)} in all)' if len(ks) > n else '')
-
 def load_parser_checkpoint(net:nn.Module,  # a BiSeNet or PSPNet of the checkpoint's architecture
                            path:str|Path,  # the released checkpoint
                            strict:bool=True, # refuse unexpected keys (missing and mis-shaped ones are always refused)
@@ -390,15 +388,8 @@ def load_parser_checkpoint(net:nn.Module,  # a BiSeNet or PSPNet of the checkpoi
     if not isinstance(sd, dict): raise ValueError(f"{path} holds no state dict.")
     sd = {(k[7:] if k.startswith('module.') else k): v for k, v in sd.items()}
     own = net.state_dict()
-    missing = {k for k in own if k not in sd and not k.endswith('num_batches_tracked')}
-    unexpected = set(sd) - set(own)
-    bad = {k for k in own if k in sd and tuple(sd[k].shape) != tuple(own[k].shape)}
-    if missing or bad or (strict and unexpected):
-        msg = [f"parser checkpoint {path} does not fit {type(net).__name__}"]
-        if missing: msg.append(f"missing keys: {_fmt_keys(missing)}")
-        if strict and unexpected: msg.append(f"unexpected keys: {_fmt_keys(unexpected)}")
-        if bad: msg.append('shape mismatch: ' + _fmt_keys(f'{k} {tuple(sd[k].shape)} vs {tuple(own[k].shape)}' for k in bad))
-        raise ValueError('; '.join(msg) + '.')
+    problems = state_dict_mismatch(own, sd, optional=('num_batches_tracked',), extra_ok=not strict, n=6)
+    if problems: raise ValueError(f"parser checkpoint {path} does not fit {type(net).__name__}; " + '; '.join(problems) + '.')
     net.load_state_dict({k: v for k, v in sd.items() if k in own}, strict=False)
     return net.eval()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import atomic_torch_save, check_shape, load_torch_file
+from .core import atomic_torch_save, check_shape, load_torch_file, state_dict_mismatch
 
 # %% auto #0
 __all__ = ['NET_NAMES', 'n_extra_blocks', 'Encoder', 'EDDeconv', 'ResBlockDown', 'ResEncoder', 'default_widths', 'make_networks',
@@ -163,19 +163,6 @@ def make_networks(size:int=64,       # image side S (a power of two >= 64)
         netEnc=ResEncoder(3, style_dim, size, nf=enc_nf, activation=None)))
 
 # %% ../nbs/05_networks.ipynb #c026
-def _state_problems(name, model_sd, ckpt_sd):
-    "Lines describing how the state dict `ckpt_sd` differs from `model_sd`."
-    out = []
-    missing = [k for k in model_sd if k not in ckpt_sd]
-    unexpected = [k for k in ckpt_sd if k not in model_sd]
-    if missing: out.append(f"{name}: missing keys {missing}")
-    if unexpected: out.append(f"{name}: unexpected keys {unexpected}")
-    for k, v in model_sd.items():
-        w = ckpt_sd.get(k)
-        if isinstance(w, torch.Tensor) and w.shape != v.shape:
-            out.append(f"{name}.{k}: checkpoint has shape {tuple(w.shape)}, the model expects {tuple(v.shape)}")
-    return out
-
 def save_networks(nets:nn.ModuleDict|dict, # networks keyed by the original names
                   path:str|Path,           # checkpoint file to write (atomically)
                   **extra,                 # further entries to store (e.g. iteration=…)
@@ -195,7 +182,7 @@ def load_network_state(nets:nn.ModuleDict|dict, # networks to fill, keyed by the
     absent = [k for k in nets if k not in state]
     problems = [f"networks missing from the checkpoint: {absent} (it has {list(state)})"] if absent and not allow_missing else []
     for k in nets:
-        if k in state: problems += _state_problems(k, nets[k].state_dict(), state[k])
+        if k in state: problems += state_dict_mismatch(nets[k].state_dict(), state[k], k)
     if problems:
         raise ValueError(f"{source} does not match the networks:\n  " + "\n  ".join(problems)
                          + "\n(a checkpoint for another image size or style dimension shows up as shape mismatches)")

@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import check_shape, data_dir, load_torch_file
+from .core import check_shape, data_dir, load_torch_file, state_dict_mismatch
 
 # %% auto #0
 __all__ = ['VGG16_FILE', 'package_dir', 'stlpips_weights', 'lpips_lin_weights', 'ScalingLayer', 'BlurPool', 'NetLin',
@@ -122,11 +122,9 @@ def _frozen(m:nn.Module, device=None) -> nn.Module:
     return m if device is None else m.to(device)
 
 def _load_all(model:nn.Module, sd:dict, source):
-    "Load `sd` into `model`, requiring the key sets to be identical."
-    want, got = set(model.state_dict()), set(sd)
-    if want != got:
-        raise ValueError(f"{source} does not match the LPIPS module: missing keys {sorted(want - got)}, "
-                         f"unexpected keys {sorted(got - want)}.")
+    "Load `sd` into `model`, requiring the key sets and shapes to be identical."
+    problems = state_dict_mismatch(model.state_dict(), sd)
+    if problems: raise ValueError(f"{source} does not match the LPIPS module: " + '; '.join(problems) + '.')
     model.load_state_dict(sd, strict=True)
     return model
 

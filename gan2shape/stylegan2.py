@@ -12,7 +12,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .core import check_shape, atomic_torch_save, load_torch_file
+from .core import check_shape, atomic_torch_save, load_torch_file, state_dict_mismatch
 
 # %% auto #0
 __all__ = ['FUSED_MODCONV_DEFAULT', 'OFFICIAL_CONFIGS', 'SMALL_CONFIG', 'make_kernel', 'upfirdn2d', 'fused_leaky_relu',
@@ -446,24 +446,10 @@ def infer_stylegan2_config(g_sd:dict, # a generator state dict in rosinality's l
     return out
 
 # %% ../nbs/06_stylegan2.ipynb #c047
-def _state_dict_report(module:nn.Module, sd:dict, name:str) -> str|None:
-    "None when `sd` fits `module` exactly; otherwise a sentence listing missing, unexpected and mis-shaped keys."
-    own = module.state_dict()
-    missing = [k for k in own if k not in sd]
-    unexpected = [k for k in sd if k not in own]
-    shapes = [f"{k}: checkpoint {tuple(sd[k].shape)} vs model {tuple(own[k].shape)}"
-              for k in own if k in sd and tuple(sd[k].shape) != tuple(own[k].shape)]
-    if not (missing or unexpected or shapes): return None
-    def lst(xs, n=12): return ', '.join(xs[:n]) + (f', … ({len(xs) - n} more)' if len(xs) > n else '')
-    parts = [f"the checkpoint's {name!r} does not match the model"]
-    if missing: parts.append(f"missing keys ({len(missing)}): {lst(missing)}")
-    if unexpected: parts.append(f"unexpected keys ({len(unexpected)}): {lst(unexpected)}")
-    if shapes: parts.append(f"shapes that differ ({len(shapes)}): {lst(shapes)}")
-    return '; '.join(parts) + '.'
-
 def _load_strict(module:nn.Module, sd:dict, name:str):
-    msg = _state_dict_report(module, sd, name)
-    if msg: raise ValueError(msg)
+    "Load `sd` into `module` after checking every key and shape (the error lists what differs)."
+    problems = state_dict_mismatch(module.state_dict(), sd, n=12)
+    if problems: raise ValueError(f"the checkpoint's {name!r} does not match the model; " + '; '.join(problems) + '.')
     module.load_state_dict(sd, strict=True)
     return module
 
