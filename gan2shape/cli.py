@@ -71,6 +71,8 @@ def _print_run(files:dict, rec, seconds:float, out:Path):
             print(f"  prior alone ({m.get('prior', 'prior')}): SIDE {m['prior_side_e2']:.3f} ×10⁻²   MAD {m['prior_mad_deg']:.2f}°")
         print(f"  GAN2Shape:          SIDE {m['side_e2']:.3f} ×10⁻²   MAD {m['mad_deg']:.2f}°   (original-style MAD {m['mad_original_deg']:.2f}°)")
 
+
+# %% ../nbs/20_cli.ipynb #c007s
 def _out(args) -> Path:
     "The run folder: --out, or the config's `run.out`."
     if args.out is not None: return args.out
@@ -102,6 +104,8 @@ def cmd_reconstruct_set(args):
         if v: print(f"  {name:12s} SIDE {v['side_e2']:.3f} ×10⁻²   MAD {v['mad_deg']:.2f}°")
     return 0
 
+
+# %% ../nbs/20_cli.ipynb #c007u
 def _widths(spec:str|None) -> dict|None:
     "`--widths 32,32,16,16` → widths of netD, netA, netV, netL."
     if not spec: return None
@@ -122,6 +126,8 @@ def cmd_pretrain(args):
     if sm['mean']: print(f"  training images, mean: SIDE {sm['mean']['side_e2']:.3f} ×10⁻²   MAD {sm['mean']['mad_deg']:.2f}°")
     return 0
 
+
+# %% ../nbs/20_cli.ipynb #c007w
 def demo_sample(index:int=0) -> dict:
     "Paths of a shipped held-out benchmark sample (image, latent, depth, mask)."
     from gan2shape.core import data_dir
@@ -147,6 +153,7 @@ def cmd_demo(args):
 DELEGATED = {'train-gan': ('gan_train', 'train_gan_cli', 'train a StyleGAN2 on a folder of images'),
              'invert': ('invert', 'invert_cli', 'project an image into the W space of a StyleGAN2'),
              'synth': ('synth', 'synth_cli', 'render the synthetic face domain with ground truth')}
+
 
 # %% ../nbs/20_cli.ipynb #c008
 _HELP = argparse.ArgumentDefaultsHelpFormatter   # every --help shows the defaults

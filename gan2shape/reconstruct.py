@@ -26,10 +26,10 @@ from .export import image_grid, depth_to_png, save_depth_npy, normal_to_png, sav
 from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, shape_image, loss_plot, save_rotation_gif
 
 # %% auto #0
-__all__ = ['GAN_L1_WARN', 'RESUME_SAFE_KEYS', 'load_mvn', 'load_gan', 'load_mask_provider', 'fresh_networks', 'build_setup',
-           'check_input_files', 'gan_fit_warning', 'prepare_target', 'open_run', 'write_outputs', 'prior_score',
-           'finished_metrics', 'finish_image', 'output_files', 'reconstruct', 'load_targets', 'reconstruct_set',
-           'pretrain']
+__all__ = ['GAN_L1_WARN', 'RESUME_SAFE_KEYS', 'OUTPUT_FILES', 'load_mvn', 'load_gan', 'load_mask_provider', 'fresh_networks',
+           'build_setup', 'check_input_files', 'gan_fit_warning', 'prepare_target', 'open_run', 'write_outputs',
+           'prior_score', 'finished_metrics', 'finish_image', 'output_files', 'reconstruct', 'load_targets',
+           'reconstruct_set', 'pretrain']
 
 # %% ../nbs/19a_reconstruct.ipynb #c005
 def load_mvn(path, dim:int, what:str) -> dict:
@@ -158,15 +158,20 @@ def open_run(out:str|Path, cfg:Config, overwrite:bool=False, resume:bool=False) 
     return out
 
 # %% ../nbs/19a_reconstruct.ipynb #c009
+# the files a finished image folder holds besides its pictures (each picture KEY is KEY.png): key → file name
+OUTPUT_FILES = {'depth_npy': 'depth.npy', 'view_depth_npy': 'view_depth.npy', 'mesh_obj': 'mesh.obj', 'mesh_glb': 'mesh.glb',
+                'mesh_ply': 'mesh.ply', 'viewer': 'viewer.html', 'gif': 'rotation.gif', 'metrics': 'metrics.json', 'latent': 'latent.pt'}
+
 def write_outputs(s:Setup, tgt:Target, rec:Reconstruction, out:Path, extra:dict|None=None) -> dict:
     "Write every picture, mesh, viewer and number of a finished reconstruction into `out` (with `run.save_results` false: depth, normals and numbers)."
     out, files = Path(out), {}
     c, comp, K = s.cfg.camera, rec.comp, s.K
     d, alb, tex, n = comp.depth[:1], comp.albedo[:1], comp.texture[:1], comp.normal[:1]
     def img(name, x): files[name] = save_image(x, out/f'{name}.png')
+    at = lambda k: out/OUTPUT_FILES[k]
     files['depth'] = depth_to_png(d[0], out/'depth.png', c.min_depth, c.max_depth)
-    files['depth_npy'] = save_depth_npy(d[0], out/'depth.npy')
-    files['view_depth_npy'] = save_depth_npy(rec.recon.depth[0], out/'view_depth.npy')
+    files['depth_npy'] = save_depth_npy(d[0], at('depth_npy'))
+    files['view_depth_npy'] = save_depth_npy(rec.recon.depth[0], at('view_depth_npy'))
     files['normal'] = normal_to_png(n[0], out/'normal.png')
     if s.cfg.run.save_results:                           # run.save_results false: the depth, normals and numbers only
         img('input', tgt.image[0]); img('recon', rec.recon.image[0]); img('gan_image', tgt.gan_image[0])
@@ -182,12 +187,12 @@ def write_outputs(s:Setup, tgt:Target, rec:Reconstruction, out:Path, extra:dict|
         img('relight', image_grid(relight_grid(alb, n, comp.light, depth=d, view=comp.view[:1], K=K), ncol=5))
         m = (rec.canon_mask[0, 0] > 0.5).float() if rec.canon_mask is not None else None
         if m is not None and m.sum() < 16: m = None        # an empty mask would leave no mesh: keep the whole surface
-        for ext in ('obj', 'glb', 'ply'): files[f'mesh_{ext}'] = save_mesh(out/f'mesh.{ext}', d[0], tex[0], K, mask=m)
-        files['viewer'] = save_viewer_html(surface_figure(d[0], tex[0], K, mask=m, title=tgt.name), out/'viewer.html')
-        files['gif'] = save_rotation_gif(tex, d, out/'rotation.gif', K, yaw_max=min(yaw_max, 60))
+        for ext in ('obj', 'glb', 'ply'): files[f'mesh_{ext}'] = save_mesh(at(f'mesh_{ext}'), d[0], tex[0], K, mask=m)
+        files['viewer'] = save_viewer_html(surface_figure(d[0], tex[0], K, mask=m, title=tgt.name), at('viewer'))
+        files['gif'] = save_rotation_gif(tex, d, at('gif'), K, yaw_max=min(yaw_max, 60))
     metrics = {'name': tgt.name, **(extra or {})}
     if rec.score is not None: metrics.update(rec.score.summary())
-    files['metrics'] = atomic_write_text(json.dumps(metrics, indent=2), out/'metrics.json')
+    files['metrics'] = atomic_write_text(json.dumps(metrics, indent=2), at('metrics'))
     files['losses'] = loss_plot(rec.log, out/'losses.png', keys=['loss'], title=f'{tgt.name}: loss per step')
     return files
 
@@ -212,11 +217,10 @@ def finish_image(s:Setup, img_dir:Path, rec:Reconstruction):
     if not s.cfg.run.keep_checkpoint: Path(rec.checkpoint).unlink(missing_ok=True)
 
 def output_files(img_dir:Path) -> dict:
-    "The result files present in a finished image folder, keyed as `write_outputs` keys them."
-    names = {'metrics': 'metrics.json', 'losses': 'losses.png', 'depth': 'depth.png', 'normal': 'normal.png', 'input': 'input.png',
-             'recon': 'recon.png', 'albedo': 'albedo.png', 'yaw_mesh': 'yaw_mesh.png', 'yaw_gan': 'yaw_gan.png', 'relight': 'relight.png',
-             'gif': 'rotation.gif', 'mesh_obj': 'mesh.obj', 'mesh_glb': 'mesh.glb', 'viewer': 'viewer.html', 'latent': 'latent.pt'}
-    return {k: Path(img_dir)/v for k, v in names.items() if (Path(img_dir)/v).exists()}
+    "The result files present in a finished image folder, keyed as `write_outputs` keys them (a picture by its stem)."
+    img_dir = Path(img_dir)
+    return {**{p.stem: p for p in sorted(img_dir.glob('*.png'))},
+            **{k: img_dir/v for k, v in OUTPUT_FILES.items() if (img_dir/v).exists()}}
 
 def reconstruct(image:str|Path,              # the image file
                 out:str|Path,                # the run folder
@@ -243,7 +247,7 @@ def reconstruct(image:str|Path,              # the image file
     if setup is not None and prior is not None: s = replace(s, cfg=cfg)
     tgt, info = prepare_target(s, image, latent, do_invert, invert_steps, depth_path=depth_gt, gt_mask_path=gt_mask, progress=progress)
     img_dir = out/tgt.name
-    if latent is None: save_latent(tgt.w, img_dir/'latent.pt')   # the inverted latent, for --latent next time
+    if latent is None: save_latent(tgt.w, img_dir/OUTPUT_FILES['latent'])   # the inverted latent, for --latent next time
     rec = fit(s, tgt, img_dir, resume=resume, progress=progress)
     t1 = time.time()
     files = write_outputs(s, tgt, rec, img_dir, extra={**info, 'fit_seconds': t1 - t0, 'prior': cfg.prior.name, **prior_score(s, tgt),
@@ -251,7 +255,7 @@ def reconstruct(image:str|Path,              # the image file
                                                        'finished': True})
     finish_image(s, img_dir, rec)
     files['config'] = out/'config.yaml'
-    if latent is None: files['latent'] = img_dir/'latent.pt'
+    if latent is None: files['latent'] = img_dir/OUTPUT_FILES['latent']
     return files, rec
 
 # %% ../nbs/19a_reconstruct.ipynb #nadbbf5
