@@ -56,7 +56,7 @@ def cmd_render_demo(args):
 
 def _print_run(files:dict, rec, seconds:float, out:Path):
     "Tell the user where the results are and what they scored (from the image's metrics.json; `rec` None: a finished run found by --resume)."
-    from gan2shape.reconstruct import GAN_L1_WARN
+    from gan2shape.reconstruct import gan_fit_warning
     m = json.loads(Path(files['metrics']).read_text()) if 'metrics' in files else {}
     folder = Path(files['metrics']).parent if 'metrics' in files else out/rec.name
     print(f'already finished: results in {folder}/ (left as they were)' if rec is None else f'done in {seconds:.0f} s; results in {folder}/')
@@ -65,7 +65,7 @@ def _print_run(files:dict, rec, seconds:float, out:Path):
         if k in files: print(f'  {k:10s} {files[k]}')
     if 'gan_l1' in m:
         how = f"inverted in {m['invert_steps']} steps" if m.get('latent') == 'inverted' else 'given latent'
-        print(f"  G(w) vs the image ({how}): mean L1 {m['gan_l1']:.3f}" + ('   ← too large: see the warning above' if m['gan_l1'] > GAN_L1_WARN else ''))
+        print(f"  G(w) vs the image ({how}): mean L1 {m['gan_l1']:.3f}" + ('   ← too large: see the warning above' if gan_fit_warning(m['gan_l1'], '', False) else ''))
     if 'side_e2' in m:
         if 'prior_side_e2' in m:
             print(f"  prior alone ({m.get('prior', 'prior')}): SIDE {m['prior_side_e2']:.3f} ×10⁻²   MAD {m['prior_mad_deg']:.2f}°")
