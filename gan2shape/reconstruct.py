@@ -282,6 +282,7 @@ def _set_run(cfg:Config, out, n_images, overwrite:bool, resume:bool, device, set
     dev = get_device(device or cfg.run.device)
     return names, out, dev, (replace(setup, cfg=cfg) if setup is not None else build_setup(cfg, dev))
 
+# %% ../nbs/19a_reconstruct.ipynb #nadbbf5_c0
 def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per image, OUT/summary.json)
                     preset:str|None=None, config:str|Path|None=None, overrides=(), # see `resolve_config`
                     prior:str|None=None,       # override the config's prior
@@ -322,6 +323,7 @@ def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per i
     atomic_write_text(json.dumps(summary, indent=2), out/'summary.json')
     return summary
 
+# %% ../nbs/19a_reconstruct.ipynb #nadbbf5_c1
 def pretrain(out:str|Path,                # the run folder: OUT/pretrain.pt, OUT/summary.json, OUT/_shared/ (checkpoint, log)
              preset:str|None=None, config:str|Path|None=None, overrides=(), # see `resolve_config`
              n_images:int|None=None,      # only the first n images of the list

@@ -305,6 +305,7 @@ def train(s:Setup,                # networks (shared by all images), GAN, percep
         run.log.close()
     return [_final(s, t, run) for t in tgts]
 
+# %% ../nbs/16_train.ipynb #c009v_c0
 def fit(s:Setup,                  # networks, GAN, perceptual distance and config
         tgt:Target,               # the image
         out:str|Path,             # folder for this image's checkpoint and log
