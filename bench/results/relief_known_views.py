@@ -7,6 +7,10 @@ iterations: the loss on the head, the canonical relief against the truth (spread
 a with log gt ≈ a·log pred, correlation) and the MAD of the canonical normals on the head.
 
     OMP_NUM_THREADS=1 python bench/results/relief_known_views.py [--init prior|flat|truth] [--lr 1e-4] [--iters 300]
+        [--wd 5e-4] [--shift 0.05] [--no-mean-free] [--frozen-albedo] [--pred-views]
+
+--pred-views replaces the true views and lights by init_vl.pt's predictions on the renderings; PRED=v or PRED=l in the
+environment replaces only the views or only the lights.
 """
 import argparse, json, math, time
 import torch
