@@ -52,11 +52,15 @@ def main():
     a = ap.parse_args()
     a.out.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, 'PYTHONUNBUFFERED': '1'}
-    stage = lambda it, col, f1, rep: {'iters': it, 'n_proj': 12, 'flip1': f1, 'flip3': True, 'collect_iters': col, 'repeat': rep}
+    from dataclasses import asdict
+    from gan2shape.config import resolve_config, read_image_list
+    cfg = resolve_config(preset='synface64-pretrain')
+    # a preset stage with other iteration counts (n_proj, flips and repeat stay the preset's)
+    stage = lambda st, it, col, **kw: {**asdict(st), 'iters': list(it), 'collect_iters': col, **kw}
 
     # 1. smoke: catches device errors in a minute and measures the iteration times
     smoke = a.run.with_name(a.run.name + '_smoke')
-    ov = [f"schedule.stages={json.dumps([stage([30, 30, 30], 2, False, 1)])}", 'prior.pretrain_iters=30']
+    ov = [f"schedule.stages={json.dumps([stage(cfg.schedule.stages[0], [30, 30, 30], 2, repeat=1)])}", 'prior.pretrain_iters=30']
     t = time.time()
     subprocess.run([sys.executable, '-c', pretrain_call(smoke, ov, 2, a.device)], check=True, env=env)
     smoke_s = time.time() - t
@@ -65,9 +69,6 @@ def main():
     if a.smoke_only: return
 
     # 2. the preset's schedule, scaled to the time left
-    from gan2shape.config import resolve_config      # imported here so the smoke is the first thing to fail
-    from gan2shape.config import read_image_list
-    cfg = resolve_config(preset='synface64-pretrain')
     n = len(read_image_list(cfg.data.image_list)[:a.n_images])
     t1, t2, t3 = pt['step1'], pt['step2'], pt['step3']
     full = (cfg.prior.pretrain_iters * pt.get('prior', t1) +
@@ -75,7 +76,7 @@ def main():
                 for st in cfg.schedule.stages))
     left = a.budget - (time.time() - T0) - 40       # 40 s: loading the 200 images, the last evaluation, the copy
     f = min(1.0, left / full)
-    stages = [stage([max(1, round(i * f)) for i in st.iters], max(n, round(st.collect_iters * f)), st.flip1, st.repeat)
+    stages = [stage(st, [max(1, round(i * f)) for i in st.iters], max(n, round(st.collect_iters * f)))
               for st in cfg.schedule.stages]
     ov = [f"schedule.stages={json.dumps(stages)}", f"prior.pretrain_iters={max(1, round(cfg.prior.pretrain_iters * f))}"]
     plan = {'estimate_full_s': round(full), 'time_left_s': round(left), 'scale': round(f, 4), 'overrides': ov,
