@@ -240,11 +240,15 @@ class OptimCfg(_Section):
                                      # view network as loaded from run.init_ckpt, which pins the rotation/relief trade-off
     warmup: int = 0                  # ours: each step's fresh Adam ramps lr linearly over its first `warmup` iterations
                                      # (0: the original's constant lr; see gan2shape.train.warmup_lr)
+    hold_depth: int = 0              # ours: step 3 trains A, V and L alone for its first `hold_depth` iterations of every
+                                     # stage, then all four (0: the original; see the train notebook)
 
     def __post_init__(self):
         _normalise(self, betas=tuple, freeze=lambda v: (v,) if isinstance(v, str) else tuple(str(x) for x in v))
         _check(self.lr > 0, f"lr must be positive, got {self.lr}.")
         _check(int(self.warmup) == self.warmup and self.warmup >= 0, f"optim.warmup is a number of iterations >= 0, got {self.warmup}.")
+        _check(int(self.hold_depth) == self.hold_depth and self.hold_depth >= 0,
+               f"optim.hold_depth is a number of step-3 iterations >= 0, got {self.hold_depth}.")
         _check(all(0 <= b < 1 for b in self.betas), f"betas must lie in [0, 1), got {self.betas}.")
         nets = ('netD', 'netA', 'netV', 'netL', 'netEnc')
         _check(all(k in nets for k in self.freeze), f"optim.freeze names networks among {', '.join(nets)}; got {list(self.freeze)}.")

@@ -24,7 +24,8 @@ __all__ = ['STEP_NETS', 'make_optimizer', 'warmup_lr', 'NonFiniteLoss', 'gt_fore
            'view_light_targets', 'train_view_light']
 
 # %% ../nbs/16_train.ipynb #c005
-STEP_NETS = {'prior': ('netD',), 'step1': ('netA',), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL')}
+STEP_NETS = {'prior': ('netD',), 'step1': ('netA',), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL'),
+             'step3_hold': ('netA', 'netV', 'netL')}   # ours: step 3's first `optim.hold_depth` iterations
 
 def make_optimizer(s:Setup, phase:str) -> torch.optim.Adam|None:
     "A fresh Adam over the networks that `phase` trains, less those in `optim.freeze` (None: nothing left to train)."
@@ -247,8 +248,10 @@ def _run_unit(s:Setup, run:_Run, unit:Unit, stg, ts:list, tags:dict, desc, pool_
         pools = (_collect_cycle(s, ts, comps, cms, stg, run.cycle, g) if unit.interleave else
                  [collect_pool(s, t, c, m, stg.n_proj, stg.collect_iters, g) for t, c, m in zip(ts, comps, cms)])
     if pools is not None:
-        run.phase('step3', stg.iters[2], desc('step3'),
-                  lambda i: over(lambda j: step3(s, ts[j], *pools[j].batch(stg.n_proj, g), flip=stg.flip3)), tags, ev)
+        f3 = lambda i: over(lambda j: step3(s, ts[j], *pools[j].batch(stg.n_proj, g), flip=stg.flip3))
+        k = min(cfg.optim.hold_depth, stg.iters[2])   # ours: D held while A, V and L adapt to the pool
+        run.phase('step3_hold', k, desc('step3 hold D'), f3, tags, ev if k == stg.iters[2] else None)
+        run.phase('step3', stg.iters[2] - k, desc('step3'), f3, tags, ev)
 
 # %% ../nbs/16_train.ipynb #c009v
 def train(s:Setup,                # networks (shared by all images), GAN, perceptual distance and config
