@@ -26,8 +26,7 @@ from pathlib import Path
 from gan2shape.core import data_dir
 from gan2shape.config import load_preset, apply_overrides
 from gan2shape.reconstruct import build_setup, prepare_target
-from gan2shape.synth import SynthCfg, sample_face_params, sample_view_light, render_faces
-from gan2shape.steps import Pool
+from oracle import oracle_source
 from gan2shape.train import fit
 shift, pool_kind = float(sys.argv[2]), sys.argv[3]
 preset = sys.argv[4] if len(sys.argv) > 4 else 'synface64-quick'; stem = sys.argv[5] if len(sys.argv) > 5 else '000000'
@@ -37,15 +36,8 @@ cfg = replace(cfg, prior=replace(cfg.prior, near=cfg.prior.near + shift, far=cfg
 for kv in sys.argv[6:]: cfg = apply_overrides(cfg, [kv])
 s = build_setup(cfg, 'cpu')
 tgt, _ = prepare_target(s, root/f'image/{stem}.png', root/f'latents/{stem}.pt', depth_path=root/f'depth/{stem}.png', gt_mask_path=root/f'mask/{stem}.png', progress=False)
-seed = json.loads((root/'synth_config.json').read_text())['seed']
-def oracle(k, stg, g, tgt=None):
-    params = sample_face_params(torch.Generator().manual_seed(seed * 1_000_003 + int(stem)))
-    n = stg.n_proj * stg.collect_iters
-    v, l = sample_view_light(n, g, SynthCfg())
-    b = render_faces([params] * n, v, l, SynthCfg())
-    return Pool(b.image, b.mask[:, None])
 out = Path(f'runs/qo/{mf:d}_{shift}_{pool_kind}_{preset}_{stem}_' + '_'.join(sys.argv[6:]).replace('=', ''))
 t0 = time.time()
-fit(s, tgt, out, progress=False, pool_source=oracle if pool_kind == 'oracle' else None)
+fit(s, tgt, out, progress=False, pool_source=oracle_source(stem) if pool_kind == 'oracle' else None)
 ev = [json.loads(l) for l in open(out/'metrics.jsonl') if '"eval"' in l]
 print(out.name, f'{time.time()-t0:.0f}s', ' | '.join(f"{e['phase']}{e.get('stage')} {e['side_e2']:.3f}/{e['mad_deg']:.2f}" for e in ev if e['phase'] in ('prior', 'step3')), flush=True)

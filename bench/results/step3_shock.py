@@ -14,8 +14,8 @@ import torch
 from gan2shape.core import data_dir
 from gan2shape.config import load_preset, apply_overrides, Stage
 from gan2shape.reconstruct import build_setup, prepare_target
-from gan2shape.synth import SynthCfg, sample_face_params, sample_view_light, render_faces
-from gan2shape.steps import Pool, step1, step3
+from gan2shape.steps import step1, step3
+from oracle import oracle_pool
 import gan2shape.train as T
 
 stem = sys.argv[1] if len(sys.argv) > 1 else '000000'
@@ -26,11 +26,8 @@ for kv in sys.argv[2:]: cfg = apply_overrides(cfg, [kv])
 s = build_setup(cfg, 'cpu')
 tgt, _ = prepare_target(s, root/f'image/{stem}.png', root/f'latents/{stem}.pt', depth_path=root/f'depth/{stem}.png',
                         gt_mask_path=root/f'mask/{stem}.png', progress=False)
-seed = json.loads((root/'synth_config.json').read_text())['seed']
 g = torch.Generator().manual_seed(0)
-params = sample_face_params(torch.Generator().manual_seed(seed * 1_000_003 + int(stem)))
-v, l = sample_view_light(64, g, SynthCfg()); b = render_faces([params] * 64, v, l, SynthCfg())
-pool = Pool(b.image, b.mask[:, None])
+pool = oracle_pool(stem, 64, g)
 T.fit(s, tgt, Path(f'runs/shock/{stem}'), progress=False, pool_source=lambda *a: pool)
 start = copy.deepcopy({k: m.state_dict() for k, m in s.nets.items()})
 from gan2shape.steps import decompose

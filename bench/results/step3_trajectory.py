@@ -12,8 +12,7 @@ import torch
 from gan2shape.core import data_dir
 from gan2shape.config import load_preset, apply_overrides, Stage
 from gan2shape.reconstruct import build_setup, prepare_target
-from gan2shape.synth import SynthCfg, sample_face_params, sample_view_light, render_faces
-from gan2shape.steps import Pool
+from oracle import oracle_source
 import gan2shape.train as T
 
 tag, preset, stem, pool_kind, its, n_p, coll, every = sys.argv[1:9]
@@ -37,13 +36,6 @@ if float(os.environ.get('BLUR', 0)) > 0:
     s.nets['netD'] = nn.Sequential(s.nets['netD'], Blur(float(os.environ['BLUR'])))
 tgt, _ = prepare_target(s, root/f'image/{stem}.png', root/f'latents/{stem}.pt', depth_path=root/f'depth/{stem}.png',
                         gt_mask_path=root/f'mask/{stem}.png', progress=False)
-seed = json.loads((root/'synth_config.json').read_text())['seed']
-def oracle(k, stg, g, tgt=None):
-    params = sample_face_params(torch.Generator().manual_seed(seed * 1_000_003 + int(stem)))
-    n = stg.n_proj * stg.collect_iters
-    v, l = sample_view_light(n, g, SynthCfg())
-    b = render_faces([params] * n, v, l, SynthCfg())
-    return Pool(b.image, b.mask[:, None])
 traj = []
 orig_phase = T._Run.phase
 def phase(self, ph, iters, desc, loss_fn, tags, eval_fn=None):
@@ -63,7 +55,7 @@ def phase(self, ph, iters, desc, loss_fn, tags, eval_fn=None):
 T._Run.phase = phase
 out = Path(f'runs/traj/{tag}')
 t0 = time.time()
-T.fit(s, tgt, out, progress=False, pool_source=oracle if pool_kind == 'oracle' else None)
+T.fit(s, tgt, out, progress=False, pool_source=oracle_source(stem) if pool_kind == 'oracle' else None)
 ev = [json.loads(l) for l in open(out/'metrics.jsonl') if '"eval"' in l]
 print(tag, f'{time.time()-t0:.0f}s', ' | '.join(f"{e['phase']} {e['side_e2']:.3f}/{e['mad_deg']:.2f}" for e in ev), flush=True)
 print('  step3 trajectory (iter SIDE/MAD):', ' '.join(f'{i}:{a:.2f}/{b:.1f}' for i, a, b in traj), flush=True)
