@@ -3,7 +3,8 @@
     OMP_NUM_THREADS=1 python bench/results/step3_trajectory.py TAG PRESET STEM gan|oracle S1,S2,S3 N_P COLLECT EVERY [KEY=VALUE ...]
 
 One stage (S1, S2, S3 iterations of steps 1-3, N_P projections, COLLECT batches in the pool, flip3 on) replaces the
-preset's schedule; the target is scored every EVERY step-3 iterations. Writes runs/traj/TAG/ and prints the trajectory.
+preset's schedule; the target is scored every EVERY step-3 iterations (with optim.hold_depth=K, those after the
+K held ones: its 0 is the score once A, V and L have adapted). Writes runs/traj/TAG/ and prints the trajectory.
 """
 import sys, json, time
 from dataclasses import replace
@@ -40,13 +41,6 @@ traj = []
 orig_phase = T._Run.phase
 def phase(self, ph, iters, desc, loss_fn, tags, eval_fn=None):
     if ph != 'step3': return orig_phase(self, ph, iters, desc, loss_fn, tags, eval_fn)
-    delay = int(os.environ.get('D_DELAY', 0))   # the D_DELAY=k study: A, V and L alone for the first k iterations, then all four
-    if delay:
-        T.STEP_NETS['step3_noD'] = ('netA', 'netV', 'netL')
-        orig_phase(self, 'step3_noD', delay, desc, loss_fn, tags)
-        sc = T._score_terms(T.evaluate(s, tgt)); traj.append((f'D frozen {delay}', sc['side_e2'], sc['mad_deg']))
-        lf0, loss_fn = loss_fn, (lambda i: lf0(i + delay))
-        iters -= delay
     def lf(i):
         if i % every == 0:
             d = T._score_terms(T.evaluate(s, tgt)); traj.append((i, d['side_e2'], d['mad_deg']))
