@@ -7,6 +7,7 @@ encoder could do. The yaw of the pseudo-samples and of the projections is read b
 instrument only); printed are the slopes on the yaw each pseudo-sample was rendered with, and masked L1s.
 
     OMP_NUM_THREADS=2 python bench/results/step2_capacity.py [--k 0] [--iters1 500] [--iters2 500] [--set KEY=VALUE ...]
+        [--iters 0 (no direct fit)] [--coarse-lam 1 (step 2's loss + that weight × direct_fit.coarse_l1, session 12)]
 """
 import argparse, json, tempfile
 from dataclasses import replace
@@ -16,15 +17,22 @@ from gan2shape.config import load_preset, apply_overrides
 from gan2shape.networks import init_networks
 from gan2shape.reconstruct import build_setup, prepare_target
 from gan2shape.steps import predict_view, decompose, canonical_mask, pseudo_samples, gan_project
-from direct_fit import direct_fit
+from direct_fit import direct_fit, coarse_l1
+import gan2shape.train as T
 from gan2shape.train import fit
 
 ap = argparse.ArgumentParser(); ap.add_argument('--k', type=int, default=0); ap.add_argument('--samples', type=int, default=16)
 ap.add_argument('--iters1', type=int, default=500); ap.add_argument('--iters2', type=int, default=500)
 ap.add_argument('--iters', type=int, default=300); ap.add_argument('--lr', type=float, default=0.02)
-ap.add_argument('--set', action='append', default=[])
+ap.add_argument('--set', action='append', default=[]); ap.add_argument('--coarse-lam', type=float, default=0.)
 a = ap.parse_args()
 root = data_dir()/'synface64'/'benchmark'
+if a.coarse_lam:  # step 2 with a coarse term added (a study variant, not a config option)
+    _step2 = T.step2
+    def step2_coarse(s, tgt, comp, cm, n, g=None):
+        loss, o = _step2(s, tgt, comp, cm, n, g)
+        return loss + a.coarse_lam * coarse_l1(o.projected, o.pseudo, o.mask), o
+    T.step2 = step2_coarse
 cfg = load_preset('synface64')
 st0 = cfg.schedule.stages[0]
 cfg = replace(cfg, schedule=replace(cfg.schedule, stages=[replace(st0, iters=(a.iters1, a.iters2, 0))]))
@@ -43,10 +51,10 @@ with torch.no_grad():
     x, m, v, _ = pseudo_samples(s, comp, cm, a.samples, g, with_params=True)
     pe = gan_project(s, x, tgt)[0]
 yaw = v[:, 1]
-po, _ = direct_fit(s, tgt.w, x, m, a.iters, a.lr)
+po = direct_fit(s, tgt.w, x, m, a.iters, a.lr)[0] if a.iters else pe
 with torch.no_grad():
     l1 = lambda p: ((p - x).abs() * m).sum().item() / (3 * m.sum().item())
-    print(f'{st} ({a.iters1}/{a.iters2} its, {" ".join(a.set)}): yaw std {yaw.std().item() * 57.3:.1f}°; pseudo slope {slope(yaw, predict_view(si, x)[:, 1]):.2f}; '
+    print(f'{st} ({a.iters1}/{a.iters2} its, coarse-lam {a.coarse_lam}, {" ".join(a.set)}): yaw std {yaw.std().item() * 57.3:.1f}°; pseudo slope {slope(yaw, predict_view(si, x)[:, 1]):.2f}; '
           f'E projection slope {slope(yaw, predict_view(si, pe)[:, 1]):.2f} L1 {l1(pe):.3f}; '
           f'direct ({a.iters} its) slope {slope(yaw, predict_view(si, po)[:, 1]):.2f} L1 {l1(po):.3f}; '
           f'G(w) slope-free L1 {l1(tgt.gan_image.expand_as(x)):.3f}')
