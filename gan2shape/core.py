@@ -11,9 +11,13 @@ import torch
 from PIL import Image
 
 # %% auto #0
-__all__ = ['check_shape', 'check_range', 'scratch_dir', 'atomic_path', 'atomic_torch_save', 'atomic_write_text', 'to_uint8',
-           'save_image', 'center_crop', 'grey_fraction', 'as_rgb', 'load_image', 'load_torch_file',
-           'state_dict_mismatch', 'make_run_dir', 'get_device', 'data_dir']
+__all__ = ['MKL_REPRODUCIBLE', 'check_shape', 'check_range', 'scratch_dir', 'atomic_path', 'atomic_torch_save',
+           'atomic_write_text', 'to_uint8', 'save_image', 'center_crop', 'grey_fraction', 'as_rgb', 'load_image',
+           'load_torch_file', 'state_dict_mismatch', 'make_run_dir', 'get_device', 'data_dir']
+
+# %% ../nbs/00_core.ipynb #c003s
+MKL_REPRODUCIBLE = 'AUTO,STRICT'   # MKL's strict conditional numerical reproducibility (see above)
+os.environ.setdefault('MKL_CBWR', MKL_REPRODUCIBLE)
 
 # %% ../nbs/00_core.ipynb #c005
 def _fmt(spec): return '×'.join(str(s) for s in spec)
