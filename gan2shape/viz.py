@@ -158,13 +158,24 @@ def _read_log(log) -> list:
 
 def _isnum(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 
+def _loss_axis(recs:list, x_key:str='iter') -> tuple:
+    "x values, the step (or phase) of each record, how to name one in the legend, and the x label."
+    gk = 'step' if any('step' in r for r in recs) else 'phase' if any('phase' in r for r in recs) else None
+    groups = [r.get(gk, '') if gk else '' for r in recs]
+    glabel = (lambda g: f'step {g}' if g != '' else None) if gk == 'step' else (lambda g: str(g) if g != '' else None)
+    xs = [r.get(x_key) for r in recs]
+    if all(_isnum(x) for x in xs) and all(b >= a for a, b in zip(xs, xs[1:])): return np.array(xs, float), groups, glabel, x_key
+    # the trainer counts `iter` from 0 in every phase: lay the phases end to end on one rising axis instead
+    x_label = f'iteration (all {gk}s in order)' if gk else 'record'
+    return np.arange(len(recs), dtype=float), groups, glabel, x_label
+
 def loss_plot(log,                   # list of dicts, or a .jsonl / .csv file path
               path_png:str|Path,     # where to write the PNG
               keys:list|None=None,   # loss keys to plot (default: numeric keys containing 'loss')
-              x_key:str='iter',      # x axis, if every record has it and it never decreases (else the record index)
+              x_key:str='iter',      # x axis, if every record has it and it never decreases (else the phases end to end)
               title:str|None=None,
              ) -> Path:
-    "Plot losses over iterations, coloured by step, with stage boundaries, as a PNG."
+    "Plot losses over iterations, coloured by step (or phase), with stage boundaries, as a PNG."
     from matplotlib.figure import Figure
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     recs = _read_log(log)
@@ -173,11 +184,10 @@ def loss_plot(log,                   # list of dicts, or a .jsonl / .csv file pa
         allk = list(dict.fromkeys(k for r in recs for k, v in r.items() if _isnum(v) and k not in _META))
         keys = [k for k in allk if 'loss' in k.lower()] or allk
     if not keys: raise ValueError(f"no numeric values to plot; the records have keys {sorted(recs[0])}.")
-    xs = [r.get(x_key) for r in recs]
-    use_x = all(_isnum(x) for x in xs) and all(b >= a for a, b in zip(xs, xs[1:]))
-    xs = np.array(xs if use_x else range(len(recs)), float)
-    steps = [r.get('step', '') for r in recs]
-    colour = {s: f'C{k}' for k, s in enumerate(dict.fromkeys(steps))}
+    recs = [r for r in recs if any(_isnum(r.get(k)) for k in keys)]   # drop records with none of them (e.g. evaluations)
+    if not recs: raise ValueError(f"no record holds a number for {keys}; nothing to plot.")
+    xs, groups, glabel, x_label = _loss_axis(recs, x_key)
+    colour = {g: f'C{k}' for k, g in enumerate(dict.fromkeys(groups))}
     stages = [r.get('stage') for r in recs]
     bounds = [(0.5 * (xs[k - 1] + xs[k]), stages[k]) for k in range(1, len(recs)) if stages[k] != stages[k - 1]]
     fig = Figure(figsize=(7, 1.2 + 1.6 * len(keys)), dpi=100); FigureCanvasAgg(fig)
@@ -185,10 +195,9 @@ def loss_plot(log,                   # list of dicts, or a .jsonl / .csv file pa
     for ax, key in zip(axs, keys):
         y = np.array([r[key] if _isnum(r.get(key)) else np.nan for r in recs], float)
         start = 0
-        for k in range(1, len(recs) + 1):          # one line per run of equal steps
-            if k == len(recs) or steps[k] != steps[start]:
-                ax.plot(xs[start:k], y[start:k], color=colour[steps[start]], lw=1,
-                        label=f'step {steps[start]}' if steps[start] != '' else None)
+        for k in range(1, len(recs) + 1):          # one line per run of equal steps (phases)
+            if k == len(recs) or groups[k] != groups[start]:
+                ax.plot(xs[start:k], y[start:k], color=colour[groups[start]], lw=1, label=glabel(groups[start]))
                 start = k
         ok = y[np.isfinite(y)]
         if len(ok) and ok.min() > 0 and ok.max() / ok.min() > 20: ax.set_yscale('log')
@@ -199,7 +208,7 @@ def loss_plot(log,                   # list of dicts, or a .jsonl / .csv file pa
     h, l = axs[0].get_legend_handles_labels()
     uniq = dict(zip(l, h))
     if uniq: axs[0].legend(uniq.values(), uniq.keys(), fontsize=7, loc='upper right')
-    axs[-1].set_xlabel(x_key if use_x else 'record', fontsize=8)
+    axs[-1].set_xlabel(x_label, fontsize=8)
     if title: fig.suptitle(title, fontsize=9)
     fig.tight_layout()
     with atomic_path(path_png) as tmp: fig.savefig(tmp, format='png')
