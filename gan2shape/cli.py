@@ -152,7 +152,8 @@ def cmd_demo(args):
 # subcommands whose own module parses their arguments: name → (module, function, help)
 DELEGATED = {'train-gan': ('gan_train', 'train_gan_cli', 'train a StyleGAN2 on a folder of images'),
              'invert': ('invert', 'invert_cli', 'project an image into the W space of a StyleGAN2'),
-             'synth': ('synth', 'synth_cli', 'render the synthetic face domain with ground truth')}
+             'synth': ('synth', 'synth_cli', 'render the synthetic face domain with ground truth'),
+             'view': ('view', 'view_cli', 'write a self-contained HTML page of one run, or of several runs side by side')}
 
 
 # %% ../nbs/20_cli.ipynb #c008
