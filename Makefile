@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test export readme bench
+.PHONY: install demo test export readme bench docs
 
 $(STAMP): settings.ini setup.py
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -38,6 +38,10 @@ export:
 
 readme:
 	$(BIN)/python tools/make_readme.py
+
+# the notebooks executed and rendered to HTML under docs/_site/ (index.html links them; several minutes)
+docs: install
+	$(BIN)/python tools/make_docs.py
 
 bench: install
 	$(BIN)/python bench/renderer.py

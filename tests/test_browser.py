@@ -1,0 +1,110 @@
+"""The rendered pages in a real browser: Debian's Chromium, driven through selenium and chromedriver.
+
+Builds a small site with `tools/make_docs.py` (tutorial 1, which holds a plotly 3D viewer) and a `gan2shape view`
+page of a tiny run, serves them from localhost, and checks that each page loads with no JavaScript error and that
+every plotly 3D viewer draws a non-empty WebGL canvas. Screenshots are saved beside the pages. Skips with a sentence
+where Chromium, chromedriver or selenium is missing (`apt-get install chromium chromium-driver`, `pip install selenium`).
+"""
+import functools, http.server, importlib.util, io, shutil, threading
+from pathlib import Path
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM, DRIVER = shutil.which('chromium') or shutil.which('chromium-browser'), shutil.which('chromedriver')
+
+
+CDN_ASSETS = ('cdnjs.cloudflare.com/ajax/libs/require.js/', 'cdnjs.cloudflare.com/ajax/libs/mathjax/',
+              'unpkg.com/@jupyter-widgets/html-manager')
+
+def _missing():
+    if CHROMIUM is None or DRIVER is None:
+        return "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver); the browser test cannot run."
+    if importlib.util.find_spec('selenium') is None:
+        return "selenium is not installed (pip install selenium, part of the dev requirements); the browser test cannot run."
+    return None
+
+
+@pytest.fixture(scope='module')
+def site(tmp_path_factory):
+    "docs-style site: tutorial 1 rendered by tools/make_docs.py, and the view page of a tiny reconstruction."
+    if (why := _missing()): pytest.skip(why)
+    out = tmp_path_factory.mktemp('site')
+    spec = importlib.util.spec_from_file_location('make_docs', ROOT/'tools'/'make_docs.py')
+    md = importlib.util.module_from_spec(spec); spec.loader.exec_module(md)
+    md.build([ROOT/'nbs'/'tutorials'/'01_depth_to_image.ipynb'], out)
+    from gan2shape.reconstruct import reconstruct
+    from gan2shape.view import write_view
+    B = 'data:synface64/benchmark'
+    reconstruct(f'{B}/image/000001.png', out/'run', latent=f'{B}/latents/000001.pt', preset='synface64-quick', progress=False,
+                overrides=['prior.pretrain_iters=2', 'schedule.stages=[{iters: [1, 1, 1], n_proj: 2, collect_iters: 1}]'])
+    write_view([out/'run'], out/'view.html')
+    return out
+
+
+@pytest.fixture(scope='module')
+def server(site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(('127.0.0.1', 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f'http://127.0.0.1:{httpd.server_address[1]}'
+    httpd.shutdown()
+
+
+@pytest.fixture(scope='module')
+def browser():
+    if (why := _missing()): pytest.skip(why)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for a in ('--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--use-gl=angle', '--use-angle=swiftshader',
+              '--enable-unsafe-swiftshader', '--window-size=1200,1600'):
+        opts.add_argument(a)
+    opts.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
+    d = webdriver.Chrome(service=Service(DRIVER), options=opts)
+    yield d
+    d.quit()
+
+
+def _check_page(browser, url, shot):
+    "Load url; return (JavaScript errors, per-plot pixel spreads of the WebGL canvases)."
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    from PIL import Image
+    browser.get_log('browser')                                   # drop what earlier pages logged
+    browser.get(url)
+    WebDriverWait(browser, 60).until(lambda d: d.execute_script('return document.readyState') == 'complete')
+    WebDriverWait(browser, 60).until(lambda d: d.execute_script(
+        "return [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('canvas'))"))
+    browser.execute_script('return new Promise(r => setTimeout(r, 1500))')   # let WebGL draw
+    errors = [e['message'] for e in browser.get_log('browser') if e['level'] == 'SEVERE' and 'favicon.ico' not in e['message']]
+    spreads = []
+    for plot in browser.find_elements(By.CSS_SELECTOR, '.js-plotly-plot'):
+        browser.execute_script('arguments[0].scrollIntoView()', plot)
+        im = np.asarray(Image.open(io.BytesIO(plot.screenshot_as_png)).convert('L'), float)
+        spreads.append(float(im.std()))
+    browser.save_screenshot(str(shot))
+    return errors, spreads
+
+
+@pytest.mark.parametrize('page', ['tutorials/01_depth_to_image.html', 'view.html'])
+def test_page_in_chromium(site, server, browser, page):
+    errors, spreads = _check_page(browser, f'{server}/{page}', site/(Path(page).stem + '.png'))
+    # nbconvert's lab template fetches require.js, MathJax and the widget manager from CDNs: without a network those
+    # fail (equations stay TeX source, widgets stay text), and nothing else may. Known gap: the site is not yet
+    # fully offline. Our own pages (view.html) fetch nothing.
+    cdn = [e for e in errors if 'Failed to load resource: net::' in e and any(h in e for h in CDN_ASSETS)]
+    if page == 'view.html': assert not cdn, cdn
+    errors = [e for e in errors if e not in cdn]
+    assert not errors, f'{page}: JavaScript errors: {errors}'
+    assert spreads, f'{page}: no plotly 3D viewer on the page'
+    assert min(spreads) > 5, f'{page}: a 3D viewer drew an empty canvas (grey-level spreads {spreads})'
+    assert (site/(Path(page).stem + '.png')).stat().st_size > 10_000
+
+
+def test_index_links(site, server, browser):
+    from selenium.webdriver.common.by import By
+    browser.get(f'{server}/index.html')
+    links = [a.get_attribute('href') for a in browser.find_elements(By.TAG_NAME, 'a')]
+    assert links == [f'{server}/tutorials/01_depth_to_image.html']
