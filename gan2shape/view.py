@@ -4,7 +4,7 @@
 
 # %% ../nbs/18a_view.ipynb #v02c
 from __future__ import annotations
-import argparse, base64, html, json, sys, webbrowser
+import argparse, base64, html, json, sys, warnings, webbrowser
 from pathlib import Path
 import numpy as np
 import torch
@@ -56,7 +56,8 @@ def _camera(img_dir:Path, size:int) -> torch.Tensor:
     if cfg_file.exists():
         from gan2shape.config import load_config
         try: return intrinsics(size, load_config(cfg_file).camera.fov)
-        except Exception: pass
+        except (OSError, ValueError) as e:   # ConfigError is a ValueError
+            warnings.warn(f"{cfg_file} could not be read ({e}); the 3D viewer of {img_dir.name} uses the default 10° field of view.")
     return intrinsics(size)
 
 def surface_html(img_dir:str|Path, div_id:str|None=None) -> str:
@@ -80,10 +81,12 @@ table{border-collapse:collapse;font-size:.9em} td,th{border:1px solid #ccc;paddi
 '''
 
 def _metrics(img_dir:Path) -> dict:
+    "The image's metrics.json; {'unreadable': True} when the file cannot be read or parsed."
     try: return json.loads((img_dir/'metrics.json').read_text())
-    except (OSError, json.JSONDecodeError): return {}
+    except (OSError, json.JSONDecodeError): return {'unreadable': True}
 
 def _score(m:dict) -> str:
+    if m.get('unreadable'): return 'metrics.json could not be read'
     if 'side_e2' not in m: return 'no ground truth'
     s = f"SIDE {m['side_e2']:.3f} ×10⁻², MAD {m['mad_deg']:.2f}°"
     if 'prior_side_e2' in m: s += f" (prior alone: {m['prior_side_e2']:.3f}, {m['prior_mad_deg']:.2f}°)"
