@@ -4,11 +4,12 @@
 
 # %% ../nbs/19a_reconstruct.ipynb #c002
 from __future__ import annotations
-import json, time, warnings
+import json, time, warnings, traceback
 from PIL import Image
 from dataclasses import replace
 from pathlib import Path
 import torch
+from . import dist
 from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text, atomic_torch_save, center_crop, load_torch_file
 from .config import Config, resolve_config, resolve_data_path, save_yaml, load_yaml, diff_configs, read_image_list, sample_paths
 from .networks import init_networks, make_networks
@@ -273,14 +274,39 @@ def load_targets(s:Setup, names:list, progress:bool=True) -> tuple: # → (Targe
         tgts.append(tgt); infos.append(info)
     return tgts, infos
 
-def _set_run(cfg:Config, out, n_images, overwrite:bool, resume:bool, device, setup:Setup|None, what:str) -> tuple:
-    "The start every image-list run shares: its names, the run folder with the config in it, the device and the setup."
+def _open_shared(out, cfg:Config, overwrite:bool, resume:bool) -> Path:
+    "`open_run` by rank 0 only (the others wait for it); a refusal is raised on every process."
+    err = None
+    if not dist.active(): return open_run(out, cfg, overwrite, resume)
+    if dist.world()[0] == 0:
+        try: out = open_run(out, cfg, overwrite, resume)
+        except (ValueError, FileExistsError) as e: err = e
+    msg = dist.gather(None if err is None else str(err))[0]
+    if err is not None: raise err
+    if msg is not None: raise ValueError(msg)
+    return Path(out)
+
+def _set_run(cfg:Config, out, n_images, overwrite:bool, resume:bool, device, setup:Setup|None, what:str, even:bool=False) -> tuple:
+    "The start every image-list run shares: all names, this process's share, the run folder with the config in it, the device and the setup."
     if not cfg.data.image_list: raise ValueError(f"the config names no image list (data.image_list): set it, or {what}.")
     names = read_image_list(cfg.data.image_list)[:n_images]
     if not names: raise ValueError(f"the image list {cfg.data.image_list} is empty.")
-    out = open_run(out, cfg, overwrite, resume)
-    dev = get_device(device or cfg.run.device)
-    return names, out, dev, (replace(setup, cfg=cfg) if setup is not None else build_setup(cfg, dev))
+    rank, world = dist.world()[:2] if dist.active() else (0, 1)
+    mine = dist.shard(names, rank, world, even=even)
+    out = _open_shared(out, cfg, overwrite, resume)
+    dev = dist.process_device(get_device(device or cfg.run.device))
+    return names, mine, out, dev, (replace(setup, cfg=cfg) if setup is not None else build_setup(cfg, dev))
+
+def _merge(names:list, part:dict) -> dict:
+    "Every process's {'images', 'failed', ...} merged, images in list order (one process: its own)."
+    parts = dist.gather(part)
+    imgs = {k: v for q in parts for k, v in q['images'].items()}
+    return {'images': {Path(n).stem: imgs[Path(n).stem] for n in names if Path(n).stem in imgs},
+            'failed': {k: v for q in parts for k, v in q.get('failed', {}).items()}, 'processes': len(parts)}
+
+def _mean(per:dict) -> dict:
+    scored = [v for v in per.values() if v]
+    return {k: sum(v[k] for v in scored) / len(scored) for k in scored[0]} if scored else {}
 
 # %% ../nbs/19a_reconstruct.ipynb #nadbbf5_c0
 def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per image, OUT/summary.json)
@@ -290,37 +316,50 @@ def reconstruct_set(out:str|Path,              # the run folder (OUT/NAME/ per i
                     resume:bool=False, overwrite:bool=False, device:str|None=None, progress:bool=True,
                     setup:Setup|None=None,     # reuse loaded networks/GAN (tests)
                    ) -> dict: # the summary
-    "Reconstruct every image of the config's image list, one by one (mode single) or with one set of networks (generalised, joint)."
+    "Reconstruct every image of the config's image list, one by one (mode single) or with one set of networks (generalised, joint); under torchrun the processes share the list."
     cfg = setup.cfg if setup is not None else resolve_config(preset=preset, config_path=config, overrides=tuple(overrides))
     if prior is not None: cfg = replace(cfg, prior=replace(cfg.prior, name=prior))
-    names, out, dev, s = _set_run(cfg, out, n_images, overwrite, resume, device, setup, 'use `reconstruct` for one image')
-    t0 = time.time()
+    with dist.group(get_device(device or cfg.run.device)):
+        return _reconstruct_set(cfg, out, n_images, resume, overwrite, device, progress and dist.world()[0] == 0, setup)
+
+def _reconstruct_set(cfg:Config, out, n_images, resume, overwrite, device, progress, setup) -> dict:
     mode = cfg.schedule.mode
+    names, mine, out, dev, s = _set_run(cfg, out, n_images, overwrite, resume, device, setup, 'use `reconstruct` for one image', even=mode != 'single')
+    t0 = time.time()
     SCORE_KEYS = ('side_e2', 'mad_deg', 'mad_original_deg', 'n_pixels')   # ShapeScore.summary()
-    done = {}                # single mode, resumed: images already finished are neither loaded nor trained again
+    per, failed = {}, {}     # single mode, resumed: images already finished are neither loaded nor trained again
     if mode == 'single' and resume:
-        for n in names:
-            if (m := finished_metrics(out/Path(n).stem)) is not None: done[Path(n).stem] = {k: m[k] for k in SCORE_KEYS if k in m}
-    tgts, infos = load_targets(s, [n for n in names if Path(n).stem not in done], progress)
+        for n in mine:
+            if (m := finished_metrics(out/Path(n).stem)) is not None: per[Path(n).stem] = {k: m[k] for k in SCORE_KEYS if k in m}
+    todo = [n for n in mine if Path(n).stem not in per]
+    if missing := [str(q) for n in todo if not (q := Path(sample_paths(cfg.data, n)['image'])).exists()]:
+        raise FileNotFoundError(f"{len(missing)} image(s) of the list {cfg.data.image_list} do not exist, e.g. {missing[0]}; check data.img_root.")
     extra = lambda info: {**info, 'prior': cfg.prior.name, 'mode': mode, 'device': str(dev), 'finished': True}
-    per = {}
-    if mode == 'single':     # each image is fitted, written and finished before the next
-        for t, info in zip(tgts, infos):
-            if cfg.schedule.reset_weights: s = replace(s, nets=fresh_networks(cfg, s.gan.latent_dim, dev))
-            r = fit(s, t, out/t.name, resume=resume, progress=progress)
-            write_outputs(s, t, r, out/t.name, extra=extra(info)); finish_image(s, out/t.name, r)
-            per[t.name] = r.score.summary() if r.score is not None else {}
-    else:                    # one set of networks: its checkpoint (OUT/_shared/checkpoint.pt) is the trained model, and stays
+    if mode == 'single':     # each image is loaded, fitted, written and finished before the next; a crash is recorded and the rest go on
+        for n in todo:
+            name = Path(n).stem; (out/name/'error.txt').unlink(missing_ok=True)
+            try:
+                (t,), (info,) = load_targets(s, [n], progress)
+                if cfg.schedule.reset_weights: s = replace(s, nets=fresh_networks(cfg, s.gan.latent_dim, dev))
+                r = fit(s, t, out/t.name, resume=resume, progress=progress)
+                write_outputs(s, t, r, out/t.name, extra=extra(info)); finish_image(s, out/t.name, r)
+                per[t.name] = r.score.summary() if r.score is not None else {}
+            except Exception as e:
+                failed[name] = f'{type(e).__name__}: {e}'
+                (out/name).mkdir(exist_ok=True); atomic_write_text(traceback.format_exc(), out/name/'error.txt')
+                warnings.warn(f"image {name} failed ({failed[name]}); the traceback is in {out/name/'error.txt'}. Going on with the "
+                              f"other images; rerun with --resume to retry it (finished images are skipped).")
+    else:                    # one set of networks (averaged over processes under torchrun): OUT/_shared/checkpoint.pt, and stays
+        tgts, infos = load_targets(s, todo, progress)
         recs = fit_many(s, tgts, out/'_shared', resume=resume, progress=progress)
         for t, r, info in zip(tgts, recs, infos):
             write_outputs(s, t, r, out/t.name, extra=extra(info))
             per[t.name] = r.score.summary() if r.score is not None else {}
-    secs = time.time() - t0
-    per = {Path(n).stem: done.get(Path(n).stem, per.get(Path(n).stem, {})) for n in names}   # in list order
-    scored = [v for v in per.values() if v]
-    mean = {k: sum(v[k] for v in scored) / len(scored) for k in scored[0]} if scored else {}
-    summary = {'mode': mode, 'prior': cfg.prior.name, 'n_images': len(names), 'seconds': secs, 'images': per, 'mean': mean}
-    atomic_write_text(json.dumps(summary, indent=2), out/'summary.json')
+    m = _merge(names, {'images': per, 'failed': failed})
+    summary = {'mode': mode, 'prior': cfg.prior.name, 'n_images': len(names), 'seconds': time.time() - t0, 'processes': m['processes'],
+               'images': m['images'], 'mean': _mean(m['images']), 'failed': m['failed']}
+    if dist.world()[0] == 0 or not dist.active(): atomic_write_text(json.dumps(summary, indent=2), out/'summary.json')
+    dist.barrier()
     return summary
 
 # %% ../nbs/19a_reconstruct.ipynb #nadbbf5_c1
@@ -332,27 +371,33 @@ def pretrain(out:str|Path,                # the run folder: OUT/pretrain.pt, OUT
              resume:bool=False, overwrite:bool=False, device:str|None=None, progress:bool=True,
              setup:Setup|None=None,       # reuse loaded networks/GAN (tests)
             ) -> dict: # the summary
-    "Joint pre-training as the original's `*_pretrain.yml`: one set of networks on a whole image list, saved in the original's checkpoint layout."
+    "Joint pre-training as the original's `*_pretrain.yml`: one set of networks on a whole image list, saved in the original's checkpoint layout; data-parallel under torchrun."
     cfg = setup.cfg if setup is not None else resolve_config(preset=preset, config_path=config, overrides=tuple(overrides))
     if cfg.schedule.mode == 'single':
         raise ValueError("pre-training trains one set of networks on many images: set schedule.mode=joint (the original's "
                          "joint_train), sequential or generalised, or use the synface64-pretrain preset.")
-    names, out, dev, s = _set_run(cfg, out, n_images, overwrite, resume, device, setup, 'name the images to pre-train on')
+    with dist.group(get_device(device or cfg.run.device)):
+        return _pretrain(cfg, out, n_images, widths, half, resume, overwrite, device, progress and dist.world()[0] == 0, setup)
+
+def _pretrain(cfg:Config, out, n_images, widths, half, resume, overwrite, device, progress, setup) -> dict:
+    names, mine, out, dev, s = _set_run(cfg, out, n_images, overwrite, resume, device, setup, 'name the images to pre-train on', even=True)
     if widths:
         if s.loaded: raise ValueError(f"--widths builds fresh networks, which would discard {list(s.loaded)} loaded from run.init_ckpt "
                                       f"({cfg.run.init_ckpt}); drop one of the two (the checkpoint's widths are used without --widths).")
         torch.manual_seed(cfg.run.seed)
         s = replace(s, nets=make_networks(cfg.camera.image_size, s.gan.latent_dim, widths=dict(widths)).to(dev), loaded=())
     t0 = time.time()
-    tgts, _ = load_targets(s, names, progress)
+    tgts, _ = load_targets(s, mine, progress)
     recs = fit_many(s, tgts, out/'_shared', resume=resume, progress=progress)
     fit_s = time.time() - t0
-    state = {k: {n: (v.half() if half and v.is_floating_point() else v).cpu() for n, v in m.state_dict().items()} for k, m in s.nets.items()}
-    atomic_torch_save(state, out/'pretrain.pt')
-    per = {r.name: r.score.summary() for r in recs if r.score is not None}
-    mean = {k: sum(v[k] for v in per.values()) / len(per) for k in next(iter(per.values()))} if per else {}
-    summary = {'mode': cfg.schedule.mode, 'n_images': len(tgts), 'fit_seconds': fit_s, 'threads': torch.get_num_threads(),
-               'device': str(dev), 'widths': {k: int(m.network[0].weight.shape[0]) for k, m in s.nets.items() if k != 'netEnc'},
-               'half': half, 'checkpoint': str(out/'pretrain.pt'), 'images': per, 'mean': mean}
-    atomic_write_text(json.dumps(summary, indent=2), out/'summary.json')
+    m = _merge(names, {'images': {r.name: r.score.summary() for r in recs if r.score is not None}})
+    summary = {'mode': cfg.schedule.mode, 'n_images': len(names), 'fit_seconds': fit_s, 'threads': torch.get_num_threads(),
+               'processes': m['processes'], 'device': str(dev),
+               'widths': {k: int(v.network[0].weight.shape[0]) for k, v in s.nets.items() if k != 'netEnc'},
+               'half': half, 'checkpoint': str(out/'pretrain.pt'), 'images': m['images'], 'mean': _mean(m['images'])}
+    if dist.world()[0] == 0 or not dist.active():
+        state = {k: {n: (v.half() if half and v.is_floating_point() else v).cpu() for n, v in net.state_dict().items()} for k, net in s.nets.items()}
+        atomic_torch_save(state, out/'pretrain.pt')
+        atomic_write_text(json.dumps(summary, indent=2), out/'summary.json')
+    dist.barrier()
     return summary

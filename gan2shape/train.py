@@ -11,6 +11,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .core import atomic_torch_save, load_torch_file
+from . import dist
 from .config import Config
 from .render import warp_canon_depth, unwarp_depth, far_depth
 from .metrics import shape_metrics, ShapeScore
@@ -41,9 +42,19 @@ class NonFiniteLoss(RuntimeError):
     "The loss became NaN or infinite; the run stopped."
 
 def _check_loss(loss:torch.Tensor, where:str, ckpt:Path):
-    if not torch.isfinite(loss):
-        raise NonFiniteLoss(f"the loss became {loss.item()} at {where}; the run stopped. The last good checkpoint "
+    "Stop on a NaN or infinite loss; under torchrun every process stops together (one bad process would leave the others waiting)."
+    finite = bool(torch.isfinite(loss))
+    if not dist.all_true(finite):
+        said = f"the loss became {loss.item()}" if not finite else f"the loss of another process (rank) became NaN or infinite"
+        raise NonFiniteLoss(f"{said} at {where}; the run stopped. The last good checkpoint "
                             f"is kept at {ckpt} (resume from it with --resume, perhaps with a lower learning rate).")
+
+def _step(opt:torch.optim.Optimizer, loss:torch.Tensor, where:str, ckpt:Path):
+    "One optimiser step on `loss`, its gradients averaged over processes under torchrun (shared-weight training)."
+    _check_loss(loss, where, ckpt)
+    opt.zero_grad(set_to_none=True); loss.backward()
+    dist.average_gradients(p for g in opt.param_groups for p in g['params'])
+    opt.step()
 
 # %% ../nbs/16_train.ipynb #c007
 def gt_foreground(tgt:Target) -> torch.Tensor: # 1×S×S
@@ -124,29 +135,41 @@ def _score_terms(score:ShapeScore|None) -> dict:
 class _Run:
     "The side effects of one training run: the random generator, the image cycle, the metrics log, checkpoints and resume."
     def __init__(self, s:Setup, out:Path, resume:bool, progress:bool, n_images:int=1):
-        self.s, self.progress = s, progress
+        self.s = s
+        self.rank, self.world, _ = dist.world() if dist.active() else (0, 1, 0)
+        self.progress = progress and self.rank == 0
         out.mkdir(parents=True, exist_ok=True)
-        self.ckpt, self.log_path = out/'checkpoint.pt', out/'metrics.jsonl'
-        self.g = torch.Generator().manual_seed(s.cfg.run.seed)
+        self.ckpt = out/'checkpoint.pt'
+        self.log_path = out/('metrics.jsonl' if self.rank == 0 else f'metrics.rank{self.rank}.jsonl')
+        self.g = torch.Generator().manual_seed(s.cfg.run.seed + 1_000_003 * self.rank)   # each process its own pseudo-samples
         self.cycle = ImageCycle(n_images, self.g)
         self.done = -1               # units done: -1 nothing, 0 the prior, u+1 unit u
+        dist.broadcast_modules(s.nets.values())   # shared weights start equal on every process
         if resume and self.ckpt.exists():
             try: st = load_torch_file(self.ckpt, 'run checkpoint')
             except ValueError as e: raise ValueError(f"{e} Delete it, or start without --resume.") from e
+            if st.get('world', 1) != self.world:
+                raise ValueError(f"{self.ckpt} was written by {st.get('world', 1)} process(es) and this run has {self.world}: resume with "
+                                 f"torchrun --nproc_per_node {st.get('world', 1)} (each process's images and random state are in it).")
             for k, sd in st['nets'].items(): s.nets[k].load_state_dict(sd)
-            self.g.set_state(st['generator']); self.done = st['done']
-            if 'cycle' in st: self.cycle.load(st['cycle'])
-            self.log, self.n_log = _log_writer(self.log_path, st['log_lines'])
+            own = st['ranks'][self.rank] if 'ranks' in st else st
+            self.g.set_state(own['generator']); self.done = st['done']
+            if 'cycle' in own: self.cycle.load(own['cycle'])
+            self.log, self.n_log = _log_writer(self.log_path, own['log_lines'])
         else: self.log, self.n_log = _log_writer(self.log_path, None)
 
     def write(self, rec:dict):
         self.log.write(json.dumps(rec) + '\n'); self.log.flush(); self.n_log += 1
 
     def save(self, done_now:int):
+        "Checkpoint at a unit's end; under torchrun rank 0 writes it, with every process's random state, cycle and log length."
         self.log.flush()
-        atomic_torch_save({'nets': {k: m.state_dict() for k, m in self.s.nets.items()}, 'generator': self.g.get_state(),
-                           'cycle': self.cycle.state(), 'done': done_now, 'log_lines': self.n_log,
-                           'config': self.s.cfg.to_dict()}, self.ckpt)
+        own = {'generator': self.g.get_state(), 'cycle': self.cycle.state(), 'log_lines': self.n_log}
+        ranks = dist.gather(own) if self.world > 1 else [own]
+        if self.rank == 0:
+            atomic_torch_save({'nets': {k: m.state_dict() for k, m in self.s.nets.items()}, **own, 'done': done_now,
+                               'world': self.world, 'ranks': ranks, 'config': self.s.cfg.to_dict()}, self.ckpt)
+        dist.barrier()               # no process runs ahead of a checkpoint it might be resumed from
         self.done = done_now
 
     def phase(self, phase:str, iters:int, desc:str, loss_fn, tags:dict, eval_fn=None):
@@ -157,10 +180,9 @@ class _Run:
         t0 = time.time()
         for i in bar:
             loss, terms = loss_fn(i)
-            _check_loss(loss, f"{phase} of {', '.join(f'{k} {v}' for k, v in tags.items())}, iteration {i}", self.ckpt)
             lr = warmup_lr(self.s.cfg.optim.lr, self.s.cfg.optim.warmup, i)
             for g in opt.param_groups: g['lr'] = lr
-            opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+            _step(opt, loss, f"{phase} of {', '.join(f'{k} {v}' for k, v in tags.items())}, iteration {i}", self.ckpt)
             self.write({'phase': phase, **tags, 'iter': i, 'loss': loss.item(), 'lr': lr, **terms, 'time': time.time() - t0})
             if i % 10 == 0: bar.set_postfix(loss=f'{loss.item():.4f}')
         if eval_fn is not None: self.write({'phase': phase, **tags, 'iter': iters, 'eval': True, **eval_fn()})
@@ -211,10 +233,9 @@ def _run_prior(s:Setup, run:_Run, tgts:list, priors:list, progress:bool, eval_fn
     for i in tqdm(range(n), desc=f'{name} prior', disable=not progress, leave=False):
         b = batches[i % len(batches)]
         loss = sum(prior_loss(s, tgts[j].image, priors[j]) for j in b) / len(b)
-        _check_loss(loss, f'prior pre-training, iteration {i}', run.ckpt)
-        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+        _step(opt, loss, f'prior pre-training, iteration {i}', run.ckpt)
         run.write({'phase': 'prior', 'stage': -1, 'iter': i, 'loss': loss.item()}); done = i + 1
-        if p.pretrain_loss_threshold is not None and loss.item() < p.pretrain_loss_threshold: break
+        if p.pretrain_loss_threshold is not None and dist.mean_scalar(loss.item()) < p.pretrain_loss_threshold: break   # all processes agree
     run.write({'phase': 'prior', 'stage': -1, 'iter': done, 'eval': True, **eval_fn()})
 
 # %% ../nbs/16_train.ipynb #c009u
