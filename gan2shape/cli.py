@@ -153,7 +153,9 @@ def cmd_demo(args):
 DELEGATED = {'train-gan': ('gan_train', 'train_gan_cli', 'train a StyleGAN2 on a folder of images'),
              'invert': ('invert', 'invert_cli', 'project an image into the W space of a StyleGAN2'),
              'synth': ('synth', 'synth_cli', 'render the synthetic face domain with ground truth'),
-             'view': ('view', 'view_cli', 'write a self-contained HTML page of one run, or of several runs side by side')}
+             'view': ('view', 'view_cli', 'write a self-contained HTML page of one run, or of several runs side by side'),
+             'experiment': ('runner', 'experiment_cli', 'run an experiment notebook (nbs/experiments) with papermill into a run folder'),
+             'sweep': ('runner', 'sweep_cli', 'run an experiment over a grid of parameters (a YAML spec) and collect the metrics')}
 
 
 # %% ../nbs/20_cli.ipynb #c008
@@ -279,3 +281,6 @@ def main(argv:list[str]|None=None) -> int:
     except (ValueError, FileExistsError, FileNotFoundError, NonFiniteLoss) as e:
         print(f'gan2shape {command}: error: {e}', file=sys.stderr)
         return 2
+
+if __name__ == '__main__' and __package__: sys.exit(main())   # `python -m gan2shape.cli …` (as `gan2shape sweep` starts its cells); not in this notebook, where __package__ is None
+
