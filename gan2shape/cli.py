@@ -92,17 +92,25 @@ def cmd_reconstruct(args):
     _print_run(files, rec, time.time() - t0, Path(args.out))
     return 0
 
+def _rank() -> int:
+    "This process's rank under torchrun (0 otherwise): only rank 0 prints."
+    from gan2shape.dist import world
+    return world()[0]
+
 def cmd_reconstruct_set(args):
     "Reconstruct every image of the config's image list."
     from gan2shape.reconstruct import reconstruct_set
     args.out = _out(args); t0 = time.time()
     sm = reconstruct_set(args.out, preset=args.preset, config=args.config, overrides=_overrides(args), prior=args.prior,
                          n_images=args.n, resume=args.resume, overwrite=args.overwrite, device=args.device)
-    print(f"done in {time.time() - t0:.0f} s ({sm['mode']} training, prior {sm['prior']}, {sm['n_images']} images); "
-          f"results in {args.out}/NAME/, summary in {args.out}/summary.json")
-    for name, v in list(sm['images'].items()) + [('mean', sm['mean'])]:
-        if v: print(f"  {name:12s} SIDE {v['side_e2']:.3f} ×10⁻²   MAD {v['mad_deg']:.2f}°")
-    return 0
+    if _rank() == 0:                 # under torchrun every process returns the merged summary; one prints it
+        print(f"done in {time.time() - t0:.0f} s ({sm['mode']} training, prior {sm['prior']}, {sm['n_images']} images, "
+              f"{sm['processes']} process(es)); results in {args.out}/NAME/, summary in {args.out}/summary.json")
+        for name, v in list(sm['images'].items()) + [('mean', sm['mean'])]:
+            if v: print(f"  {name:12s} SIDE {v['side_e2']:.3f} ×10⁻²   MAD {v['mad_deg']:.2f}°")
+        for name, why in sm['failed'].items():
+            print(f"  {name:12s} FAILED: {why} (traceback in {args.out}/{name}/error.txt; --resume retries it)", file=sys.stderr)
+    return 1 if sm['failed'] and _rank() == 0 else 0   # rank 0 reports; another rank exiting first would cut its printing short
 
 
 # %% ../nbs/20_cli.ipynb #c007u
@@ -121,8 +129,9 @@ def cmd_pretrain(args):
     args.out = _out(args); t0 = time.time()
     sm = pretrain(args.out, preset=args.preset, config=args.config, overrides=_overrides(args), n_images=args.n, widths=_widths(args.widths),
                   half=args.half, resume=args.resume, overwrite=args.overwrite, device=args.device)
-    print(f"done in {time.time() - t0:.0f} s ({sm['mode']} training on {sm['n_images']} images); networks in {sm['checkpoint']} "
-          f"(use it with --set run.init_ckpt={sm['checkpoint']}), summary in {args.out}/summary.json")
+    if _rank() != 0: return 0
+    print(f"done in {time.time() - t0:.0f} s ({sm['mode']} training on {sm['n_images']} images, {sm['processes']} process(es)); networks in "
+          f"{sm['checkpoint']} (use it with --set run.init_ckpt={sm['checkpoint']}), summary in {args.out}/summary.json")
     if sm['mean']: print(f"  training images, mean: SIDE {sm['mean']['side_e2']:.3f} ×10⁻²   MAD {sm['mean']['mad_deg']:.2f}°")
     return 0
 
@@ -227,17 +236,20 @@ def _reconstruct_parser(sub):
     r.set_defaults(func=cmd_reconstruct)
 
 def _set_parsers(sub):
-    rs = sub.add_parser('reconstruct-set', help="reconstruct every image of a config's image list (data.image_list), alone or with one model",
+    rs = sub.add_parser('reconstruct-set', help="reconstruct every image of a config's image list (data.image_list), alone or with one model; "
+                             "under torchrun the processes share the list",
                         formatter_class=_HELP)
     _config_args(rs, 'synface64, the embedded held-out set', 'schedule.mode=generalised or data.image_list=PATH')
     rs.add_argument('--prior', default=None, help='shape prior (gan2shape.priors.PRIORS)')
-    rs.add_argument('--n', type=_positive, default=None, help='only the first N images of the list (None: all)')
+    rs.add_argument('--n', '--n-images', dest='n', type=_positive, default=None,
+                    help='only the first N images of the list (None: all); under torchrun write --n-images (torchrun reads --n as its own option)')
     _run_args(rs)
     rs.set_defaults(func=cmd_reconstruct_set)
     pt = sub.add_parser('pretrain', help="joint pre-training of all five networks on an image list (the original's *_pretrain configs)",
                         formatter_class=_HELP)
     _config_args(pt, 'synface64 (use synface64-pretrain: the embedded training images)')
-    pt.add_argument('--n', type=_positive, default=None, help='only the first N images of the list (None: all)')
+    pt.add_argument('--n', '--n-images', dest='n', type=_positive, default=None,
+                    help='only the first N images of the list (None: all); under torchrun write --n-images (torchrun reads --n as its own option)')
     pt.add_argument('--widths', default=None, metavar='D,A,V,L', help="widths of netD, netA, netV, netL (None: the original's)")
     pt.add_argument('--half', action='store_true', help='store pretrain.pt in float16 (half the size)')
     _run_args(pt)

@@ -41,19 +41,19 @@ def warmup_lr(lr:float, warmup:int, i:int) -> float:
 class NonFiniteLoss(RuntimeError):
     "The loss became NaN or infinite; the run stopped."
 
-def _check_loss(loss:torch.Tensor, where:str, ckpt:Path):
-    "Stop on a NaN or infinite loss; under torchrun every process stops together (one bad process would leave the others waiting)."
+def _check_loss(loss:torch.Tensor, where:str, ckpt:Path, shared:bool=False):
+    "Stop on a NaN or infinite loss; in shared-weight training every process stops together (one would leave the others waiting)."
     finite = bool(torch.isfinite(loss))
-    if not dist.all_true(finite):
+    if not (dist.all_true(finite) if shared else finite):
         said = f"the loss became {loss.item()}" if not finite else f"the loss of another process (rank) became NaN or infinite"
         raise NonFiniteLoss(f"{said} at {where}; the run stopped. The last good checkpoint "
                             f"is kept at {ckpt} (resume from it with --resume, perhaps with a lower learning rate).")
 
-def _step(opt:torch.optim.Optimizer, loss:torch.Tensor, where:str, ckpt:Path):
-    "One optimiser step on `loss`, its gradients averaged over processes under torchrun (shared-weight training)."
-    _check_loss(loss, where, ckpt)
+def _step(opt:torch.optim.Optimizer, loss:torch.Tensor, where:str, ckpt:Path, shared:bool=False):
+    "One optimiser step on `loss`; `shared` (shared-weight training under torchrun): its gradients averaged over processes."
+    _check_loss(loss, where, ckpt, shared)
     opt.zero_grad(set_to_none=True); loss.backward()
-    dist.average_gradients(p for g in opt.param_groups for p in g['params'])
+    if shared: dist.average_gradients(p for g in opt.param_groups for p in g['params'])
     opt.step()
 
 # %% ../nbs/16_train.ipynb #c007
@@ -136,7 +136,8 @@ class _Run:
     "The side effects of one training run: the random generator, the image cycle, the metrics log, checkpoints and resume."
     def __init__(self, s:Setup, out:Path, resume:bool, progress:bool, n_images:int=1):
         self.s = s
-        self.rank, self.world, _ = dist.world() if dist.active() else (0, 1, 0)
+        self.shared = s.cfg.schedule.mode != 'single' and dist.active()   # one set of networks over all processes (else each its own)
+        self.rank, self.world, _ = dist.world() if self.shared else (0, 1, 0)
         self.progress = progress and self.rank == 0
         out.mkdir(parents=True, exist_ok=True)
         self.ckpt = out/'checkpoint.pt'
@@ -144,7 +145,7 @@ class _Run:
         self.g = torch.Generator().manual_seed(s.cfg.run.seed + 1_000_003 * self.rank)   # each process its own pseudo-samples
         self.cycle = ImageCycle(n_images, self.g)
         self.done = -1               # units done: -1 nothing, 0 the prior, u+1 unit u
-        dist.broadcast_modules(s.nets.values())   # shared weights start equal on every process
+        if self.shared: dist.broadcast_modules(s.nets.values())   # shared weights start equal on every process
         if resume and self.ckpt.exists():
             try: st = load_torch_file(self.ckpt, 'run checkpoint')
             except ValueError as e: raise ValueError(f"{e} Delete it, or start without --resume.") from e
@@ -165,11 +166,11 @@ class _Run:
         "Checkpoint at a unit's end; under torchrun rank 0 writes it, with every process's random state, cycle and log length."
         self.log.flush()
         own = {'generator': self.g.get_state(), 'cycle': self.cycle.state(), 'log_lines': self.n_log}
-        ranks = dist.gather(own) if self.world > 1 else [own]
+        ranks = dist.gather(own) if self.shared else [own]
         if self.rank == 0:
             atomic_torch_save({'nets': {k: m.state_dict() for k, m in self.s.nets.items()}, **own, 'done': done_now,
                                'world': self.world, 'ranks': ranks, 'config': self.s.cfg.to_dict()}, self.ckpt)
-        dist.barrier()               # no process runs ahead of a checkpoint it might be resumed from
+        if self.shared: dist.barrier()   # no process runs ahead of a checkpoint it might be resumed from
         self.done = done_now
 
     def phase(self, phase:str, iters:int, desc:str, loss_fn, tags:dict, eval_fn=None):
@@ -182,7 +183,7 @@ class _Run:
             loss, terms = loss_fn(i)
             lr = warmup_lr(self.s.cfg.optim.lr, self.s.cfg.optim.warmup, i)
             for g in opt.param_groups: g['lr'] = lr
-            _step(opt, loss, f"{phase} of {', '.join(f'{k} {v}' for k, v in tags.items())}, iteration {i}", self.ckpt)
+            _step(opt, loss, f"{phase} of {', '.join(f'{k} {v}' for k, v in tags.items())}, iteration {i}", self.ckpt, self.shared)
             self.write({'phase': phase, **tags, 'iter': i, 'loss': loss.item(), 'lr': lr, **terms, 'time': time.time() - t0})
             if i % 10 == 0: bar.set_postfix(loss=f'{loss.item():.4f}')
         if eval_fn is not None: self.write({'phase': phase, **tags, 'iter': iters, 'eval': True, **eval_fn()})
@@ -233,9 +234,9 @@ def _run_prior(s:Setup, run:_Run, tgts:list, priors:list, progress:bool, eval_fn
     for i in tqdm(range(n), desc=f'{name} prior', disable=not progress, leave=False):
         b = batches[i % len(batches)]
         loss = sum(prior_loss(s, tgts[j].image, priors[j]) for j in b) / len(b)
-        _step(opt, loss, f'prior pre-training, iteration {i}', run.ckpt)
+        _step(opt, loss, f'prior pre-training, iteration {i}', run.ckpt, run.shared)
         run.write({'phase': 'prior', 'stage': -1, 'iter': i, 'loss': loss.item()}); done = i + 1
-        if p.pretrain_loss_threshold is not None and dist.mean_scalar(loss.item()) < p.pretrain_loss_threshold: break   # all processes agree
+        if p.pretrain_loss_threshold is not None and (dist.mean_scalar(loss.item()) if run.shared else loss.item()) < p.pretrain_loss_threshold: break   # all processes agree
     run.write({'phase': 'prior', 'stage': -1, 'iter': done, 'eval': True, **eval_fn()})
 
 # %% ../nbs/16_train.ipynb #c009u
