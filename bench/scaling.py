@@ -49,9 +49,9 @@ def main():
             ind, sh = [], []
             for k in range(a.repeats):
                 out = Path(d)/f'ind_{procs}_{threads}_{k}'
-                ind.append(gan2shape(['reconstruct-set', '--out', out, '--n', a.images, *common, '--set', 'schedule.mode=single'], procs, threads))
+                ind.append(gan2shape(['reconstruct-set', '--out', out, '--n-images', a.images, *common, '--set', 'schedule.mode=single'], procs, threads))
                 out = Path(d)/f'sh_{procs}_{threads}_{k}'
-                gan2shape(['pretrain', '--out', out, '--n', N, *common, '--set', 'schedule.mode=generalised',
+                gan2shape(['pretrain', '--out', out, '--n-images', N, *common, '--set', 'schedule.mode=generalised',
                            '--set', f'schedule.batch_images={N // procs}'], procs, threads)
                 sm = json.loads((out/'summary.json').read_text())
                 sh.append(steps_in_log(out/'_shared'/'metrics.jsonl') / sm['fit_seconds'])

@@ -4,7 +4,7 @@
 
 # %% ../nbs/15b_dist.ipynb #t002
 from __future__ import annotations
-import os, sys, subprocess
+import os, sys, signal, subprocess
 from contextlib import contextmanager
 from pathlib import Path
 import torch
@@ -12,7 +12,8 @@ import torch.distributed as tdist
 
 # %% auto #0
 __all__ = ['world', 'launched', 'active', 'process_device', 'init', 'shard', 'average_gradients', 'broadcast_modules', 'all_true',
-           'mean_scalar', 'gather', 'barrier', 'finish', 'group', 'torchrun_command', 'torchrun_python']
+           'mean_scalar', 'gather', 'barrier', 'finish', 'group', 'torchrun_command', 'run_process_group',
+           'torchrun_python']
 
 # %% ../nbs/15b_dist.ipynb #t004
 def world() -> tuple: # → (rank, world size, local rank)
@@ -122,14 +123,24 @@ def torchrun_command(n:int, *args) -> list:
     "`python -m torch.distributed.run --standalone --nproc_per_node n ARGS` (torchrun, from this Python)."
     return [sys.executable, '-m', 'torch.distributed.run', '--standalone', f'--nproc_per_node={n}', *map(str, args)]
 
+def run_process_group(cmd:list, timeout:float, env:dict|None=None) -> subprocess.CompletedProcess:
+    "`subprocess.run(cmd, capture_output=True, text=True)` in a new session; on timeout torchrun is asked to stop its workers (SIGTERM), then killed."
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True) as p:
+        try: out, err = p.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGTERM)        # torchrun forwards it to its workers (each in a session of its own) and waits for them
+            try: p.communicate(timeout=60)
+            except subprocess.TimeoutExpired: os.killpg(p.pid, signal.SIGKILL); p.communicate()
+            raise subprocess.TimeoutExpired(cmd, timeout) from None
+        return subprocess.CompletedProcess(cmd, p.returncode, out, err)
+
 def torchrun_python(code:str, n:int=2, timeout:float=300, env:dict|None=None) -> dict: # rank → its stdout
     "Run a Python snippet in `n` CPU processes under torchrun; each rank's output (raises with the logs if any process failed)."
     import tempfile
     with tempfile.TemporaryDirectory() as d:
         script = Path(d)/'job.py'; script.write_text(code)
         e = {**os.environ, 'OMP_NUM_THREADS': '1', **(env or {})}
-        r = subprocess.run(torchrun_command(n, '--log-dir', Path(d)/'logs', '--redirects', '3', '--tee', '0', script),
-                           capture_output=True, text=True, timeout=timeout, env=e)
+        r = run_process_group(torchrun_command(n, '--log-dir', Path(d)/'logs', '--redirects', '3', '--tee', '0', script), timeout, e)
         outs = {int(p.parent.name): p.read_text() for p in Path(d).glob('logs/*/attempt_*/*/stdout.log')}
         if r.returncode: raise RuntimeError(f"torchrun exited with {r.returncode}:\n{r.stderr[-3000:]}\n" +
                                             '\n'.join(f'rank {k}: {v[-1500:]}' for k, v in sorted(outs.items())))
