@@ -89,11 +89,12 @@ class Study:
         score = lambda d: _terms(shape_metrics(d, tgt.depth_gt, self.base.K, fg).summary())
         return {'flat': score(torch.ones_like(tgt.depth_gt)), 'prior': score(prior if prior is not None else torch.ones_like(tgt.depth_gt))}
 
-    def fit(self, name:str, cfg:Config, out:str|Path, net_seed:int|None=None, pool_source=None) -> dict:
+    def fit(self, name:str, cfg:Config, out:str|Path, net_seed:int|None=None, pool_source=None, keep_checkpoint:bool=False) -> dict:
         "Train image `name` from fresh networks; its scores, wall seconds and weight updates (optimiser steps, from the log)."
         s, t0 = self.setup(cfg, net_seed), time.time()
         rec = fit(s, self.target(name), out, progress=False, pool_source=pool_source)
         secs = time.time() - t0
+        if not keep_checkpoint: Path(rec.checkpoint).unlink(missing_ok=True)   # ~100 MB a run; the log and scores stay
         steps = sum(1 for l in map(json.loads, (Path(out)/'metrics.jsonl').read_text().splitlines()) if 'loss' in l and not l.get('eval'))
         return {**_terms(rec.score.summary()), 'seconds': secs, 'updates': steps}
 
