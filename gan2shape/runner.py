@@ -70,9 +70,7 @@ def resolve_parameters(nb:str|Path, overrides:dict|None=None) -> dict: # → the
     return params | overrides
 
 # %% ../nbs/21_runner.ipynb #r13c
-def _unique(base:Path) -> Path:
-    "`base`, or the first of base-2, base-3, … that does not exist."
-    return next(p for p in itertools.chain([base], (Path(f'{base}-{i}') for i in itertools.count(2))) if not p.exists())
+from .cli import _unique_run as _unique   # `base`, or the first of base-2, base-3, … that does not exist
 
 def _last(base:Path) -> Path:
     "The newest of `base`, base-2, base-3, … that exists (`base` when none does): where --resume looks without --out."

@@ -11,8 +11,8 @@ import torch
 from .core import data_dir
 from .config import Config, Schedule, Stage, load_preset, apply_overrides
 from .metrics import shape_metrics
-from .reconstruct import build_setup, prepare_target, fresh_networks
-from .train import fit, prior_from_config, gt_foreground
+from .reconstruct import build_setup, prepare_target, fresh_networks, prior_score
+from .train import fit, gt_foreground
 
 # %% auto #0
 __all__ = ['SMOKE_SCHEDULE', 'SMOKE_PRIOR_ITERS', 'as_list', 'as_bool', 'benchmark_root', 'benchmark_names', 'stage_fields',
@@ -83,11 +83,10 @@ class Study:
 
     def reference(self, name:str, cfg:Config|None=None) -> dict: # → {'flat': scores, 'prior': scores}
         "The flat plane's and the config's prior's SIDE ×10⁻² and MAD° on image `name`, against its ground truth."
-        cfg, tgt = cfg or self.base.cfg, self.target(name)
-        fg = gt_foreground(tgt)
-        prior = prior_from_config(cfg, tgt.mask)
-        score = lambda d: _terms(shape_metrics(d, tgt.depth_gt, self.base.K, fg).summary())
-        return {'flat': score(torch.ones_like(tgt.depth_gt)), 'prior': score(prior if prior is not None else torch.ones_like(tgt.depth_gt))}
+        tgt = self.target(name)
+        flat = _terms(shape_metrics(torch.ones_like(tgt.depth_gt), tgt.depth_gt, self.base.K, gt_foreground(tgt)).summary())
+        p = prior_score(replace(self.base, cfg=cfg or self.base.cfg), tgt)   # {} for prior 'none', whose start is the flat plane
+        return {'flat': flat, 'prior': {'SIDE_e2': p['prior_side_e2'], 'MAD_deg': p['prior_mad_deg']} if p else flat}
 
     def fit(self, name:str, cfg:Config, out:str|Path, net_seed:int|None=None, pool_source=None, keep_checkpoint:bool=False) -> dict:
         "Train image `name` from fresh networks; its scores, wall seconds and weight updates (optimiser steps, from the log)."
