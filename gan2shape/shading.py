@@ -11,6 +11,7 @@ from .core import check_shape
 
 # %% auto #0
 __all__ = ['Light', 'light_direction', 'light_from_raw', 'diffuse_shading', 'combine_shading', 'lambertian', 'shade_texture',
+           'reflect_light', 'view_directions', 'phong_specular', 'negative_shading', 'shade_specular_texture',
            'RelightRanges', 'Relighting', 'random_relighting']
 
 # %% ../nbs/04_shading.ipynb #c005
@@ -20,6 +21,7 @@ class Light:
     ambient: torch.Tensor   # B, a
     diffuse: torch.Tensor   # B, b
     direction: torch.Tensor # B×3, unit vector ℓ
+    negative: torch.Tensor|None = None # B, k_n of GAN2X's negative shading term (a fifth light output), or None
 
 def light_direction(dxy:torch.Tensor # B×2 tilts (dx, dy)
                    ) -> torch.Tensor: # B×3 unit vectors
@@ -28,11 +30,13 @@ def light_direction(dxy:torch.Tensor # B×2 tilts (dx, dy)
     d = torch.cat([dxy, torch.ones_like(dxy[:, :1])], 1)
     return d / d.norm(dim=1, keepdim=True)
 
-def light_from_raw(l:torch.Tensor # B×4 light network output (ambient, diffuse, dx, dy), tanh'ed (+ mean)
+def light_from_raw(l:torch.Tensor # B×4 light network output (ambient, diffuse, dx, dy), tanh'ed (+ mean); B×5 adds k_n
                   ) -> Light:
-    "Read the light network's output as ambient a = l0/2+0.5, diffuse b = l1/2+0.5 and direction normalise([l2, l3, 1])."
-    check_shape(l, ('B', 4), 'light')
-    return Light(ambient=l[:, 0] / 2 + 0.5, diffuse=l[:, 1] / 2 + 0.5, direction=light_direction(l[:, 2:]))
+    "Read the light network's output as ambient a = l0/2+0.5, diffuse b = l1/2+0.5, direction normalise([l2, l3, 1]) (and k_n = l4/2+0.5)."
+    if l.ndim != 2 or l.shape[1] not in (4, 5):
+        raise ValueError(f"light must have shape B×4 (ambient, diffuse, dx, dy) or B×5 (plus GAN2X's negative term), got shape {tuple(l.shape)}.")
+    neg = l[:, 4] / 2 + 0.5 if l.shape[1] == 5 else None
+    return Light(ambient=l[:, 0] / 2 + 0.5, diffuse=l[:, 1] / 2 + 0.5, direction=light_direction(l[:, 2:4]), negative=neg)
 
 # %% ../nbs/04_shading.ipynb #c008
 def diffuse_shading(normal:torch.Tensor,    # B×H×W×3 unit normals
@@ -68,6 +72,64 @@ def shade_texture(albedo:torch.Tensor,  # B×C×H×W albedo in [-1, 1]
     sz = check_shape(albedo, ('B', 'C', 'H', 'W'), 'albedo')
     check_shape(shading, ('B', 1, 'H', 'W'), 'shading', {k: sz[k] for k in 'BHW'})
     return (albedo / 2 + 0.5) * shading * 2 - 1
+
+# %% ../nbs/04_shading.ipynb #sp02
+def reflect_light(normal:torch.Tensor,    # B×H×W×3 unit normals
+                  light_dir:torch.Tensor, # B×3 unit light direction
+                 ) -> torch.Tensor:       # B×H×W×3
+    "The mirror direction r = 2(n·ℓ)n − ℓ of the light about the normal (package convention)."
+    sz = check_shape(normal, ('B', 'H', 'W', 3), 'normal')
+    check_shape(light_dir, ('B', 3), 'light_dir', dict(B=sz['B']))
+    ld = light_dir[:, None, None, :]
+    return 2 * (normal * ld).sum(-1, keepdim=True) * normal - ld
+
+def view_directions(canon_depth:torch.Tensor, # B×H×W canonical depth
+                    view:torch.Tensor,        # B×6 view (radians, world units)
+                    K:torch.Tensor,           # 3×3 intrinsics
+                    center_depth:float=1.0,   # z of the rotation centre C
+                   ) -> torch.Tensor:         # B×H×W×3 unit vectors ω from the camera to each canonical point
+    "The camera-to-point directions of a canonical depth map's points seen from `view`, in the canonical frame."
+    from gan2shape.camera import depth_to_points, view_to_rt, inverse_transform_points
+    B = check_shape(canon_depth, ('B', 'H', 'W'), 'canonical depth')['B']
+    check_shape(view, ('B', 6), 'view', dict(B=B))
+    R, t = view_to_rt(view.to(canon_depth))
+    o = inverse_transform_points(canon_depth.new_zeros(B, 1, 3), R, t, center_depth)   # the camera centre, B×1×3
+    d = depth_to_points(canon_depth, K) - o[:, :, None, :]
+    return d / d.norm(dim=-1, keepdim=True)
+
+def phong_specular(normal:torch.Tensor,    # B×H×W×3 unit normals
+                   light_dir:torch.Tensor, # B×3 unit light direction
+                   view_dir:torch.Tensor,  # B×H×W×3 unit camera-to-point directions ω
+                   diffuse:torch.Tensor,   # B diffuse strength b (the highlight scales with the light's strength)
+                   intensity:torch.Tensor, # B×1×H×W specular intensity k_s in [0, 1]
+                   shininess:torch.Tensor, # B×1×H×W Phong exponent p
+                   eps:float=1e-6,
+                  ) -> torch.Tensor:       # B×1×H×W
+    "The Phong highlight S_s = b·k_s·max(0, r·ω)^p·[n·ℓ > 0]."
+    sz = check_shape(normal, ('B', 'H', 'W', 3), 'normal')
+    check_shape(view_dir, ('B', 'H', 'W', 3), 'view_dir', sz)
+    for x, nm in ((intensity, 'specular intensity'), (shininess, 'shininess')): check_shape(x, ('B', 1, 'H', 'W'), nm, sz)
+    check_shape(diffuse, ('B',), 'diffuse', dict(B=sz['B']))
+    lit = ((normal * light_dir[:, None, None, :]).sum(-1) > 0).to(normal)[:, None]
+    cos = (reflect_light(normal, light_dir) * view_dir).sum(-1)[:, None].clamp(min=eps)
+    return diffuse[:, None, None, None] * intensity * torch.exp(shininess * cos.log()) * lit
+
+def negative_shading(normal:torch.Tensor,    # B×H×W×3 unit normals
+                     light_dir:torch.Tensor, # B×3 unit light direction
+                     negative:torch.Tensor,  # B strength k_n
+                    ) -> torch.Tensor:       # B×1×H×W
+    "GAN2X's negative term k_n·max(0, −n·ℓ), to be subtracted from the diffuse shading."
+    sz = check_shape(normal, ('B', 'H', 'W', 3), 'normal')
+    check_shape(negative, ('B',), 'negative strength', dict(B=sz['B']))
+    return negative[:, None, None, None] * (-(normal * light_dir[:, None, None, :]).sum(-1)).clamp(min=0)[:, None]
+
+def shade_specular_texture(albedo:torch.Tensor,   # B×C×H×W albedo in [-1, 1]
+                           shading:torch.Tensor,  # B×1×H×W diffuse shading S_d
+                           specular:torch.Tensor, # B×1×H×W highlight S_s
+                          ) -> torch.Tensor:      # B×C×H×W texture in [-1, 1] scale (not clamped)
+    "The texture ((albedo+1)/2·S_d + S_s)·2−1: the shaded albedo plus a white highlight."
+    check_shape(specular, ('B', 1, 'H', 'W'), 'specular', {k: v for k, v in zip('BCHW', albedo.shape) if k != 'C'})
+    return shade_texture(albedo, shading) + 2 * specular
 
 # %% ../nbs/04_shading.ipynb #c017
 @dataclass(frozen=True)

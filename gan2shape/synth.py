@@ -16,8 +16,9 @@ from .core import atomic_write_text, make_run_dir
 
 # %% auto #0
 __all__ = ['FaceParams', 'sample_face_params', 'face_heights', 'face_backgrounds', 'face_albedos', 'face_height', 'face_albedo',
-           'face_background', 'SynthCfg', 'sample_view_light', 'view_light_priors', 'SynthBatch', 'render_faces',
-           'sample_batch', 'encode_depth', 'read_depth_png', 'write_synth', 'synth_cli']
+           'face_background', 'SynthCfg', 'sample_view_light', 'view_light_priors', 'sample_spec_params',
+           'face_speculars', 'SynthBatch', 'render_faces', 'sample_batch', 'encode_depth', 'read_depth_png',
+           'write_synth', 'synth_cli']
 
 # %% ../nbs/10_synth.ipynb #c005
 # the features as (name, centre x, centre y, size x, size y, strength); x is mirrored for paired features
@@ -142,6 +143,9 @@ class SynthCfg:
     min_depth: float = 0.9
     max_depth: float = 1.1
     fov: float = 10.0
+    specular: bool = False                 # GAN2X's non-Lambertian domain: a Phong highlight with per-pixel k_s and p
+    spec_strength: tuple = (0.6, 1.0)      # the face's base specular intensity k_s
+    shininess: tuple = (4.0, 16.0)         # the face's base Phong exponent p
 
 def _bounds(cfg:SynthCfg):
     "Lower and upper bounds of (view B×6 in radians/units, light B×4 as (a, b, dx, dy))."
@@ -165,6 +169,27 @@ def view_light_priors(cfg:SynthCfg=SynthCfg(), rot_range:float=60., xy_range:flo
     mvn = lambda lo, hi: {'mean': (lo + hi) / 2, 'cov': torch.diag((hi - lo) ** 2 / 12)}
     return mvn(vlo, vhi), mvn(llo, lhi)
 
+# %% ../nbs/10_synth.ipynb #sy02
+def sample_spec_params(g:torch.Generator, cfg:SynthCfg=SynthCfg()) -> tuple:
+    "One face's specular numbers (k_0, p_0, forehead height jitter, nose width jitter)."
+    return (_u(g, *cfg.spec_strength), _u(g, *cfg.shininess), _u(g, -0.06, 0.06), _u(g, 0.85, 1.2))
+
+def face_speculars(params:list,     # FaceParams, one per face
+                   spec:list,       # tuples from `sample_spec_params`, one per face
+                   size:int, device='cpu') -> tuple: # (B×1×S×S intensity k_s in [0, 1], B×1×S×S shininess p in [4, 100])
+    "The canonical specular intensity and shininess maps of a batch of faces."
+    xs, ys = _coords(size, device)
+    x0, y0, rx, ry, _ = map(_col, _stack([p.head for p in params], device).unbind(1))
+    k0, p0, fy, nw = map(_col, _stack(list(spec), device).unbind(1))
+    u, v = (xs - x0) / rx, (ys - y0) / ry
+    nose = _bump(u, v, 0, 0.15, 0.12 * nw, 0.35, 1.0)
+    forehead = _bump(u, v, 0, -0.55 + fy, 0.45, 0.18, 1.0)
+    cheeks = sum(_bump(u, v, s * 0.4, 0.2, 0.16, 0.14, 1.0) for s in (1, -1))
+    inside = (u ** 2 + v ** 2 < 1).float()
+    ks = k0 * (0.25 + 0.75 * (nose + forehead + 0.5 * cheeks).clamp(max=1)) * inside
+    p = (p0 * (1 + 0.6 * (nose + forehead).clamp(max=1))).clamp(4, 100) * inside + 4 * (1 - inside)
+    return ks[:, None].clamp(0, 1), p[:, None]
+
 # %% ../nbs/10_synth.ipynb #c012
 @dataclass(frozen=True)
 class SynthBatch:
@@ -178,13 +203,17 @@ class SynthBatch:
     albedo: torch.Tensor       # B×3×S×S canonical albedo in [-1, 1]
     view: torch.Tensor         # B×6
     light: torch.Tensor        # B×4 (ambient, diffuse, dx, dy)
+    specular: torch.Tensor|None = None  # B×1×S×S canonical specular intensity k_s (specular domain only)
+    shininess: torch.Tensor|None = None # B×1×S×S canonical Phong exponent p
 
 def render_faces(params:list, # FaceParams, one per sample
-                 views:torch.Tensor, lights:torch.Tensor, cfg:SynthCfg=SynthCfg(), device='cpu') -> SynthBatch:
+                 views:torch.Tensor, lights:torch.Tensor, cfg:SynthCfg=SynthCfg(), device='cpu',
+                 spec:list|None=None, # `sample_spec_params` tuples, one per face (required with cfg.specular)
+                ) -> SynthBatch:
     "Render faces with given views and lights, with all their ground truth."
     from gan2shape.camera import intrinsics
     from gan2shape.render import render_mesh, normals_from_depth
-    from gan2shape.shading import lambertian, shade_texture, light_direction
+    from gan2shape.shading import lambertian, shade_texture, light_direction, phong_specular, view_directions, shade_specular_texture
     S = cfg.size
     K = intrinsics(S, cfg.fov, device=device)
     h, head = face_heights(params, S, device)
@@ -193,21 +222,30 @@ def render_faces(params:list, # FaceParams, one per sample
     albedo = face_albedos(params, S, device, back)
     views, lights = views.to(device), lights.to(device)
     cn = normals_from_depth(canon, K)
-    shading = lambertian(cn, light_direction(lights[:, 2:]), lights[:, 0], lights[:, 1])
-    tex = torch.cat([shade_texture(albedo, shading), head[:, None] * 2 - 1], 1)
+    ld = light_direction(lights[:, 2:])
+    shading = lambertian(cn, ld, lights[:, 0], lights[:, 1])
+    ks = pp = None
+    if cfg.specular:
+        if spec is None or len(spec) != len(params): raise ValueError("a specular domain needs one `sample_spec_params` tuple per face (spec=...).")
+        ks, pp = face_speculars(params, spec, S, device)
+        hl = phong_specular(cn, ld, view_directions(canon, views, K), lights[:, 1], ks, pp)   # the highlight of each sample's own view
+        shaded = shade_specular_texture(albedo, shading, hl)
+    else: shaded = shade_texture(albedo, shading)
+    tex = torch.cat([shaded, head[:, None] * 2 - 1], 1)
     out, cover, depth = render_mesh(tex, canon, views, K, cfg.min_depth, cfg.max_depth)   # one rasterisation: image and depth
     mask = ((out[:, 3] > 0) & (cover[:, 0] > 0)).float()
     image = torch.where(mask[:, None] > 0, out[:, :3], back).clamp(-1, 1)   # the head over the far background
-    return SynthBatch(image, depth, normals_from_depth(depth, K), mask, canon, cn, albedo, views, lights)
+    return SynthBatch(image, depth, normals_from_depth(depth, K), mask, canon, cn, albedo, views, lights, ks, pp)
 
 def sample_batch(seed:int, indices:list, cfg:SynthCfg=SynthCfg(), device='cpu') -> SynthBatch:
     "Render the samples `indices` of the domain with seed `seed`: sample i depends only on (seed, i)."
-    ps, vs, ls = [], [], []
+    ps, vs, ls, ss = [], [], [], []
     for i in indices:
         g = torch.Generator().manual_seed(seed * 1_000_003 + int(i))
         ps.append(sample_face_params(g))
         v, l = sample_view_light(1, g, cfg); vs.append(v); ls.append(l)
-    return render_faces(ps, torch.cat(vs), torch.cat(ls), cfg, device)
+        if cfg.specular: ss.append(sample_spec_params(g, cfg))   # drawn last: the Lambertian draws stay the same
+    return render_faces(ps, torch.cat(vs), torch.cat(ls), cfg, device, ss or None)
 
 # %% ../nbs/10_synth.ipynb #c016
 def encode_depth(depth:torch.Tensor, min_depth:float=0.9, max_depth:float=1.1) -> np.ndarray: # S×S → uint16
@@ -232,7 +270,10 @@ def _file_arrays(b:SynthBatch, cfg:SynthCfg) -> dict: # folder → B×S×S×3 or
     u8 = lambda x: ((x.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).cpu().contiguous().numpy()
     bgr = lambda x: u8(x.flip(1).permute(0, 2, 3, 1))       # B×3×S×S RGB → B×S×S×3 BGR
     dep = lambda d: encode_depth(d, cfg.min_depth, cfg.max_depth)
-    return dict(zip(_FOLDERS, (bgr(b.image), dep(b.depth), dep(b.canon_depth), u8(b.normal.flip(-1)), u8(b.mask * 2 - 1), bgr(b.albedo))))
+    out = dict(zip(_FOLDERS, (bgr(b.image), dep(b.depth), dep(b.canon_depth), u8(b.normal.flip(-1)), u8(b.mask * 2 - 1), bgr(b.albedo))))
+    if b.specular is not None:   # k_s in [0, 1] and p̃ = (p − 4)/96 as grey levels
+        out['specular'] = u8(b.specular[:, 0] * 2 - 1); out['shininess'] = u8((b.shininess[:, 0] - 4) / 96 * 2 - 1)
+    return out
 
 def _write_png(path:Path, a:np.ndarray):
     "Write an array as PNG (zlib level 1) under a hidden temporary name, then rename it onto `path`."
@@ -249,7 +290,7 @@ def write_synth(out:str|Path, n:int, seed:int=0, cfg:SynthCfg=SynthCfg(), batch:
     "Render n samples of the domain into `out` (layout above); `resume` continues an interrupted run."
     from concurrent.futures import ThreadPoolExecutor
     out = make_run_dir(out, overwrite=overwrite, resume=resume)
-    for folder in _FOLDERS: (out/folder).mkdir(exist_ok=True)
+    for folder in _FOLDERS + (('specular', 'shininess') if cfg.specular else ()): (out/folder).mkdir(exist_ok=True)
     meta = out/'meta.jsonl'
     done = 0
     if resume and meta.exists():
@@ -288,12 +329,13 @@ def synth_cli(argv:list|None=None):
     p.add_argument('--out', type=Path, required=True, help='output folder (image/, depth/, mask/, meta.jsonl, list.txt)')
     p.add_argument('--batch', type=int, default=64, help='samples rendered together')
     p.add_argument('--threads', type=int, help="torch threads for rendering (None: one fewer than torch's, at least 1, leaving a core to the PNG writers)")
+    p.add_argument('--specular', action='store_true', help="GAN2X's non-Lambertian domain: shiny skin (specular/ and shininess/ maps written too)")
     p.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
     p.add_argument('--overwrite', action='store_true', help='replace the samples in an existing --out')
     a = p.parse_args(argv)
     torch.set_num_threads(a.threads or max(1, torch.get_num_threads() - 1))
     t0 = time.time()
-    out = write_synth(a.out, a.n, a.seed, SynthCfg(size=a.size), a.batch, a.overwrite, a.resume)
+    out = write_synth(a.out, a.n, a.seed, SynthCfg(size=a.size, specular=a.specular), a.batch, a.overwrite, a.resume)
     dt = time.time() - t0
     print(f'wrote {a.n} samples to {out} in {dt:.1f} s ({a.n / dt:.0f} img/s; torch threads: {torch.get_num_threads()})')
     return 0
