@@ -13,12 +13,13 @@ from .core import atomic_write_text, data_dir
 
 # %% auto #0
 __all__ = ['DATA_PREFIX', 'RAND_LIGHT_DEFAULT', 'PRIOR_NAMES', 'MASK_PROVIDER_NAMES', 'PERCEPTUAL_KINDS', 'SCHEDULE_MODES',
-           'SCHEDULES', 'SECTIONS', 'REMOVED_KEYS', 'ORIGINAL_DEFAULTS', 'REPORT_KEYS', 'UNUSED_ORIGINAL_KEYS',
-           'PARSER_CHECKPOINTS', 'PRESETS', 'DEFAULT_PRESET', 'resolve_data_path', 'ConfigError', 'UnusedKeysWarning',
-           'CameraCfg', 'ViewLightCfg', 'PriorCfg', 'MaskCfg', 'LossCfg', 'OptimCfg', 'Stage', 'Schedule',
-           'schedule_by_name', 'GanCfg', 'DataCfg', 'RunCfg', 'read_image_list', 'sample_paths', 'Config', 'flatten',
-           'diff_configs', 'resolve_paths', 'config_to_yaml', 'save_yaml', 'is_original_format', 'load_yaml',
-           'apply_overrides', 'from_original_yaml', 'load_config', 'preset_dir', 'load_preset', 'resolve_config']
+           'SCHEDULES', 'SIGMA_MODES', 'SECTIONS', 'REMOVED_KEYS', 'ORIGINAL_DEFAULTS', 'REPORT_KEYS',
+           'UNUSED_ORIGINAL_KEYS', 'PARSER_CHECKPOINTS', 'PRESETS', 'DEFAULT_PRESET', 'resolve_data_path',
+           'ConfigError', 'UnusedKeysWarning', 'CameraCfg', 'ViewLightCfg', 'PriorCfg', 'MaskCfg', 'LossCfg',
+           'OptimCfg', 'Stage', 'Schedule', 'schedule_by_name', 'GanCfg', 'DataCfg', 'RunCfg', 'read_image_list',
+           'sample_paths', 'MaterialCfg', 'Config', 'flatten', 'diff_configs', 'resolve_paths', 'config_to_yaml',
+           'save_yaml', 'is_original_format', 'load_yaml', 'apply_overrides', 'from_original_yaml', 'load_config',
+           'preset_dir', 'load_preset', 'resolve_config']
 
 # %% ../nbs/00a_config.ipynb #c005
 DATA_PREFIX = 'data:'
@@ -432,6 +433,36 @@ def sample_paths(data:DataCfg, # where the files are
         dep = resolve_data_path(data.depth_root) / name if data.depth_root else Path(str(img).replace('image', 'depth'))
     return {'image': img, 'latent': lat, 'depth': dep}
 
+# %% ../nbs/00a_config.ipynb #m002
+SIGMA_MODES = ('uniform', 'decay')
+
+@dataclass(frozen=True)
+class MaterialCfg(_Section):
+    "GAN2X's materials, exploration spread and shading-based refinement (all off by default: GAN2Shape)."
+    specular: bool = False           # netS: per-pixel specular intensity and shininess, a Phong highlight per view
+    negative_shading: bool = False   # a fifth light output k_n, subtracted where n·ℓ < 0
+    sigma: tuple[float, float] = (1.0, 1.0) # (σ_min, σ_max): the scale of the pseudo-samples' view/light spread
+    sigma_mode: str = 'uniform'      # 'uniform': s ~ U(σ_min, σ_max) per sample; 'decay': σ_min + (σ_max − σ_min)·exp(−β·t)
+    beta: float = 3e-5               # the decay rate of sigma_mode 'decay' (GAN2X Table 4)
+    lam_chr_albedo: float = 0.0      # λ_reg1: chromaticity-weighted smoothness of the albedo (step 3)
+    lam_chr_spec: float = 0.0        # λ_reg2: the same on the specular maps (needs specular)
+    chr_sigma: float = 0.02          # chromaticity difference at which a neighbour's weight falls to e^(-1/2)
+    sbr_iters: int = 0               # shading-based refinement iterations after the last stage (0: none)
+    sbr_lr: float = 1e-3
+    sbr_lam_chr_albedo: float = 0.5
+    sbr_lam_chr_spec: float = 0.2
+    sbr_lam_laplacian: float = 1e-3
+
+    def __post_init__(self):
+        _normalise(self, sigma=lambda v: tuple(float(x) for x in v))
+        _check(len(self.sigma) == 2 and 0 <= self.sigma[0] <= self.sigma[1], f"material.sigma is (sigma_min, sigma_max) with 0 <= min <= max, got {self.sigma}.")
+        _check(self.sigma_mode in SIGMA_MODES, f"material.sigma_mode must be one of {', '.join(SIGMA_MODES)}, got {self.sigma_mode!r}.")
+        _check(min(self.beta, self.lam_chr_albedo, self.lam_chr_spec, self.sbr_lam_chr_albedo, self.sbr_lam_chr_spec,
+                   self.sbr_lam_laplacian) >= 0, "material weights and beta must be >= 0.")
+        _check(self.chr_sigma > 0 and self.sbr_lr > 0, "material.chr_sigma and material.sbr_lr must be positive.")
+        _check(int(self.sbr_iters) == self.sbr_iters and self.sbr_iters >= 0, f"material.sbr_iters is a number of iterations >= 0, got {self.sbr_iters}.")
+        _check(self.lam_chr_spec == 0 or self.specular, "material.lam_chr_spec smooths the specular maps: set material.specular true, or the weight to 0.")
+
 # %% ../nbs/00a_config.ipynb #c027
 @dataclass(frozen=True)
 class Config(_Section):
@@ -448,9 +479,10 @@ class Config(_Section):
     gan: GanCfg = field(default_factory=GanCfg)
     data: DataCfg = field(default_factory=DataCfg)
     run: RunCfg = field(default_factory=RunCfg)
+    material: MaterialCfg = field(default_factory=MaterialCfg)
     extra: dict = field(default_factory=dict) # unused keys of an original-format config, kept verbatim
 
-SECTIONS = ('camera', 'view_light', 'prior', 'mask', 'loss', 'optim', 'schedule', 'gan', 'data', 'run')
+SECTIONS = ('camera', 'view_light', 'prior', 'mask', 'loss', 'optim', 'schedule', 'gan', 'data', 'run', 'material')
 
 def flatten(cfg:Config|dict, prefix:str='') -> dict:
     "The config as one level of dotted keys (`'prior.name': 'ellipsoid'`, `'schedule.stages.0.iters': [...]`)."

@@ -9,7 +9,8 @@ import torch.nn.functional as F
 from .core import check_shape
 
 # %% auto #0
-__all__ = ['photometric', 'masked_perceptual', 'smoothness', 'dfeat_loss', 'latent_reg']
+__all__ = ['photometric', 'masked_perceptual', 'smoothness', 'chromaticity', 'chromaticity_smoothness', 'dfeat_loss',
+           'latent_reg']
 
 # %% ../nbs/14_losses.ipynb #c005
 def photometric(a:torch.Tensor, # B×C×H×W
@@ -39,6 +40,28 @@ def smoothness(x:torch.Tensor) -> torch.Tensor: # B×H×W or B×1×H×W
     dxx, dxy = _diffs(dx)
     dyx, dyy = _diffs(dy)
     return dxx.abs().mean() + dxy.abs().mean() + dyx.abs().mean() + dyy.abs().mean()
+
+# %% ../nbs/14_losses.ipynb #chr2
+def chromaticity(img:torch.Tensor, eps:float=1e-4) -> torch.Tensor: # B×3×H×W in [0, 1] → B×3×H×W
+    "Chromaticity J / (J_r + J_g + J_b + eps)."
+    return img / (img.sum(1, keepdim=True) + eps)
+
+def chromaticity_smoothness(x:torch.Tensor,     # B×C×H×W map to smooth (albedo, specular maps)
+                            guide:torch.Tensor, # B×3×H×W image in [0, 1] whose chromaticity weights the pairs
+                            mask:torch.Tensor|None=None, # B×1×H×W pixels that count
+                            sigma:float=0.02,
+                           ) -> torch.Tensor:
+    "Mean over 4-neighbour pairs of exp(−‖ΔΓ‖²/2σ²)·‖ΔX‖₁ (Γ the guide's chromaticity, no gradient through it)."
+    check_shape(x, ('B', 'C', 'H', 'W'), 'map')
+    with torch.no_grad():
+        g = chromaticity(guide.detach())
+        m = torch.ones_like(x[:, :1]) if mask is None else mask.detach()
+    total, count = x.new_zeros(()), x.new_zeros(())
+    for dx, dg, dm in ((_diffs(x)[0], _diffs(g)[0], m[..., :, 1:] * m[..., :, :-1]),
+                       (_diffs(x)[1], _diffs(g)[1], m[..., 1:, :] * m[..., :-1, :])):
+        w = torch.exp(-(dg ** 2).sum(1, keepdim=True) / (2 * sigma ** 2)) * dm
+        total = total + (w * dx.abs().sum(1, keepdim=True)).sum(); count = count + dm.sum()
+    return total / count.clamp(min=1)
 
 # %% ../nbs/14_losses.ipynb #c014
 def dfeat_loss(features, # callable (images, n) → list of n feature maps B×C×h×w (e.g. `Discriminator.features`)

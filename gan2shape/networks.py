@@ -132,7 +132,7 @@ class ResEncoder(nn.Module):
         return self.network(x).reshape(x.shape[0], -1)
 
 # %% ../nbs/05_networks.ipynb #c023
-NET_NAMES = ('netD', 'netA', 'netV', 'netL', 'netEnc')
+NET_NAMES = ('netD', 'netA', 'netV', 'netL', 'netEnc', 'netS')   # netS: GAN2X's specular maps (material.specular)
 
 def default_widths(size:int) -> tuple[int, int]:
     "The original's `(nf, gn_base)` for image side `size`."
@@ -144,23 +144,28 @@ def make_networks(size:int=64,       # image side S (a power of two >= 64)
                   gn_base:int|None=None, # GroupNorm groups of D, A (default: 8 if S >= 128 else 16)
                   enc_nf:int=32,     # width of netEnc
                   widths:dict|None=None, # per-network width overriding `nf`, e.g. {'netV': 16, 'netL': 16}
+                  specular:bool=False, # add GAN2X's netS (k_s and p̃ maps, tanh) beside netA
+                  light_out:int=4,     # netL's outputs: 4, or 5 with GAN2X's negative shading term
                  ) -> nn.ModuleDict:
-    "GAN2Shape's networks `netD, netA, netV, netL, netEnc` for S×S images, freshly initialised."
+    "GAN2Shape's networks `netD, netA, netV, netL, netEnc` for S×S images (and GAN2X's `netS`), freshly initialised."
     if size < 64 or size & (size - 1):
         raise ValueError(f"the networks are built for square images whose side is a power of two >= 64 (64, 128, 256, ...), "
                          f"not {size}: set camera.image_size to one of those; images of any size are resized to it.")
     nf0, gn0 = default_widths(size)
     nf, gn_base = nf or nf0, gn_base or gn0
-    w = {k: nf for k in ('netD', 'netA', 'netV', 'netL')} | (widths or {})
-    bad = set(w) - {'netD', 'netA', 'netV', 'netL'}
-    if bad: raise ValueError(f"widths can be set for netD, netA, netV and netL, not {sorted(bad)} (netEnc's is enc_nf).")
+    if light_out not in (4, 5): raise ValueError(f"light_out is 4 (ambient, diffuse, dx, dy) or 5 (plus the negative term), got {light_out}.")
+    w = {k: nf for k in ('netD', 'netA', 'netV', 'netL', 'netS')} | (widths or {})
+    bad = set(w) - {'netD', 'netA', 'netV', 'netL', 'netS'}
+    if bad: raise ValueError(f"widths can be set for netD, netA, netV, netL and netS, not {sorted(bad)} (netEnc's is enc_nf).")
     gn = lambda k: min(gn_base, w[k])            # GroupNorm groups cannot exceed the channels
-    return nn.ModuleDict(dict(
+    nets = dict(
         netD=EDDeconv(3, 1, size, w['netD'], zdim=256, gn_base=gn('netD'), activation=None),
         netA=EDDeconv(3, 3, size, w['netA'], zdim=256, gn_base=gn('netA')),
         netV=Encoder(3, 6, size, w['netV']),
-        netL=Encoder(3, 4, size, w['netL']),
-        netEnc=ResEncoder(3, style_dim, size, nf=enc_nf, activation=None)))
+        netL=Encoder(3, light_out, size, w['netL']),
+        netEnc=ResEncoder(3, style_dim, size, nf=enc_nf, activation=None))
+    if specular: nets['netS'] = EDDeconv(3, 2, size, w['netS'], zdim=256, gn_base=gn('netS'))
+    return nn.ModuleDict(nets)
 
 # %% ../nbs/05_networks.ipynb #c026
 def save_networks(nets:nn.ModuleDict|dict, # networks keyed by the original names
@@ -211,19 +216,20 @@ def load_networks(path:str|Path,       # checkpoint file `{'netD': ..., ...}`
 # %% ../nbs/05_networks.ipynb #n9b4706
 def checkpoint_widths(state:dict) -> dict:
     "Widths of the D, A, V, L networks stored in a checkpoint dict (their first convolution's output channels)."
-    return {k: state[k]['network.0.weight'].shape[0] for k in ('netD', 'netA', 'netV', 'netL')
+    return {k: state[k]['network.0.weight'].shape[0] for k in ('netD', 'netA', 'netV', 'netL', 'netS')
             if isinstance(state.get(k), dict) and 'network.0.weight' in state[k]}
 
 def init_networks(size:int=64,           # image side S
                   style_dim:int=512,     # output size of netEnc
                   path:str|Path|None=None, # checkpoint with some or all of the networks, or None for fresh ones
                   map_location='cpu',
+                  specular:bool=False, light_out:int=4, # GAN2X's netS and netL's fifth output (`make_networks`)
                  ) -> tuple: # (nn.ModuleDict, names of the networks loaded from `path`)
     "Networks for S×S images, shaped like and loaded from those found in `path`; the others freshly initialised."
-    if path is None: return make_networks(size, style_dim), []
+    if path is None: return make_networks(size, style_dim, specular=specular, light_out=light_out), []
     state = read_network_checkpoint(path, map_location)
     if not isinstance(state, dict) or not any(k in state for k in NET_NAMES):
         raise ValueError(f"network checkpoint {path} holds none of {list(NET_NAMES)} "
                          f"(it has {list(state)[:8] if isinstance(state, dict) else type(state).__name__}).")
-    nets = make_networks(size, style_dim, widths=checkpoint_widths(state))
+    nets = make_networks(size, style_dim, widths=checkpoint_widths(state), specular=specular, light_out=light_out)
     return nets, load_network_state(nets, state, source=f"network checkpoint {path}", allow_missing=True)

@@ -62,7 +62,9 @@ def load_mask_provider(cfg:Config):
 def fresh_networks(cfg:Config, style_dim:int, device='cpu', with_names:bool=False):
     "A run's starting networks: seeded by `run.seed`, and loaded from `run.init_ckpt` where that file has them (with their names if asked)."
     torch.manual_seed(cfg.run.seed)
-    nets, loaded = init_networks(cfg.camera.image_size, style_dim, resolve_data_path(cfg.run.init_ckpt))
+    m = cfg.material                  # GAN2X: netS, and netL's fifth output
+    nets, loaded = init_networks(cfg.camera.image_size, style_dim, resolve_data_path(cfg.run.init_ckpt),
+                                 specular=m.specular, light_out=5 if m.negative_shading else 4)
     return (nets.to(device), tuple(loaded)) if with_names else nets.to(device)
 
 def build_setup(cfg:Config, device='cpu', gan=None, perceptual=None) -> Setup:

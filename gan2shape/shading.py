@@ -35,7 +35,7 @@ def light_from_raw(l:torch.Tensor # B×4 light network output (ambient, diffuse,
     "Read the light network's output as ambient a = l0/2+0.5, diffuse b = l1/2+0.5, direction normalise([l2, l3, 1]) (and k_n = l4/2+0.5)."
     if l.ndim != 2 or l.shape[1] not in (4, 5):
         raise ValueError(f"light must have shape B×4 (ambient, diffuse, dx, dy) or B×5 (plus GAN2X's negative term), got shape {tuple(l.shape)}.")
-    neg = l[:, 4] / 2 + 0.5 if l.shape[1] == 5 else None
+    neg = (l[:, 4] / 2 + 0.5).clamp(min=0) if l.shape[1] == 5 else None
     return Light(ambient=l[:, 0] / 2 + 0.5, diffuse=l[:, 1] / 2 + 0.5, direction=light_direction(l[:, 2:4]), negative=neg)
 
 # %% ../nbs/04_shading.ipynb #c008
@@ -165,6 +165,7 @@ def random_relighting(normal:torch.Tensor,  # B×H×W×3 (or 1×H×W×3, shared 
                       num:int|None=None,    # number of samples (default: the batch size of `normal`)
                       generator:torch.Generator|None=None, # for reproducible draws
                       ranges:RelightRanges=RelightRanges(),
+                      spread:torch.Tensor|None=None, # num scales of (dx, dy, r) (GAN2X's σ); None: 1
                      ) -> Relighting:
     "Shade `normal` under `num` random lights: s = a + α·r + (b + r)·max(0, n·ℓ)."
     sz = check_shape(normal, ('B', 'H', 'W', 3), 'normal')
@@ -174,6 +175,7 @@ def random_relighting(normal:torch.Tensor,  # B×H×W×3 (or 1×H×W×3, shared 
     dt, dev = normal.dtype, normal.device
     dx, dy = _uniform(num, ranges.dx, generator, dt), _uniform(num, ranges.dy, generator, dt)
     r = _uniform(num, ranges.strength, generator, dt).to(dev)
+    if spread is not None: sp = spread.to(dt); dx, dy, r = dx * sp, dy * sp, r * sp.to(dev)
     ld = light_direction(torch.stack([dx, dy], 1).to(dev))
     d = diffuse_shading(normal.expand(num, -1, -1, -1), ld)
     a, b = ambient.expand(num), diffuse.expand(num)

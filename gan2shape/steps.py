@@ -12,14 +12,16 @@ import torch.nn.functional as F
 from .config import Config
 from .camera import intrinsics, scale_view, view_to_rt, depth_to_points, transform_points, points_to_grid
 from .render import warp_texture, normals_from_depth, process_depth
-from .shading import Light, light_from_raw, diffuse_shading, combine_shading, shade_texture, random_relighting, RelightRanges
-from .losses import photometric, masked_perceptual, smoothness, dfeat_loss, latent_reg
+from .shading import (Light, light_from_raw, diffuse_shading, combine_shading, shade_texture, random_relighting, RelightRanges,
+                               light_direction, phong_specular, view_directions, negative_shading, shade_specular_texture)
+from .losses import photometric, masked_perceptual, smoothness, dfeat_loss, latent_reg, chromaticity_smoothness
 
 # %% auto #0
-__all__ = ['Target', 'Setup', 'make_setup', 'Components', 'Rendering', 'predict_view', 'predict_light', 'shade', 'decompose',
-           'flipped', 'rerender', 'canonical_mask', 'prior_loss', 'Step1Out', 'step1', 'Step2Out', 'sample_views',
-           'view_units', 'pseudo_samples', 'resize_square', 'gan_project', 'step2', 'Pool', 'collect_pool', 'Step3Out',
-           'view_light_consistency', 'step3']
+__all__ = ['Target', 'Setup', 'make_setup', 'Components', 'Rendering', 'predict_view', 'predict_light', 'shade', 'predict_spec',
+           'decompose', 'flipped', 'rerender', 'to_canonical', 'canonical_mask', 'prior_loss', 'Step1Out', 'step1',
+           'Step2Out', 'sample_views', 'view_units', 'exploration_spread', 'pseudo_samples', 'resize_square',
+           'gan_project', 'step2', 'Pool', 'collect_pool', 'Step3Out', 'view_light_consistency', 'material_smoothness',
+           'step3', 'Refinement', 'sbr_loss']
 
 # %% ../nbs/15_steps.ipynb #c005
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ class Components:
     light: Light
     diffuse: torch.Tensor    # B×1×S×S max(0, n·ℓ)
     texture: torch.Tensor    # B×3×S×S shaded canonical image
+    spec: torch.Tensor|None = None      # B×2×S×S canonical (k_s, p̃) in [0, 1] (material.specular), else None
+    highlight: torch.Tensor|None = None # B×1×S×S the Phong term S_s of `view`, else None
 
 @dataclass(frozen=True)
 class Rendering:
@@ -95,25 +99,39 @@ def predict_view(s:Setup, image:torch.Tensor) -> torch.Tensor: # B×6 radians/un
 def predict_light(s:Setup, image:torch.Tensor) -> torch.Tensor: # B×4
     "The light network's raw prediction (plus the prior mean if configured)."
     l = s.nets['netL'](image)
-    return l + s.light_mean if s.cfg.view_light.add_mean_L else l
+    if not s.cfg.view_light.add_mean_L: return l
+    mean = s.light_mean if l.shape[1] == 4 else torch.cat([s.light_mean, s.light_mean.new_tensor([-1.])])   # k_n starts at 0
+    return l + mean
 
-def shade(s:Setup, depth, albedo, view, light_raw) -> Components:
-    "Normals, Lambertian shading and texture of a canonical depth and albedo under a light."
+def shade(s:Setup, depth, albedo, view, light_raw,
+          spec:torch.Tensor|None=None, # B×2×S×S (k_s, p̃) in [0, 1]: adds the Phong highlight of `view`
+         ) -> Components:
+    "Normals, shading and texture of a canonical depth and albedo under a light (Lambertian, or with GAN2X's terms)."
     normal = normals_from_depth(depth, s.K)
     light = light_from_raw(light_raw)
     diff = diffuse_shading(normal, light.direction)
     shading = combine_shading(light.ambient, light.diffuse, diff)
-    return Components(depth, albedo, view, light_raw, normal, light, diff, shade_texture(albedo, shading))
+    if light.negative is not None: shading = shading - negative_shading(normal, light.direction, light.negative)
+    if spec is None: return Components(depth, albedo, view, light_raw, normal, light, diff, shade_texture(albedo, shading))
+    omega = view_directions(depth, view, s.K, s.cfg.camera.rot_center_depth)
+    hl = phong_specular(normal, light.direction, omega, light.diffuse, spec[:, :1], 4 + 96 * spec[:, 1:2])
+    return Components(depth, albedo, view, light_raw, normal, light, diff, shade_specular_texture(albedo, shading, hl), spec, hl)
+
+def predict_spec(s:Setup, image:torch.Tensor) -> torch.Tensor|None: # B×2×S×S in [0, 1], or None
+    "GAN2X's specular maps (k_s, p̃) from netS, or None without one."
+    return s.nets['netS'](image) / 2 + 0.5 if 'netS' in s.nets else None
 
 def decompose(s:Setup, image:torch.Tensor) -> Components: # image B×3×S×S
-    "Run D, A, V, L on the image."
+    "Run D, A, V, L (and S) on the image; after shading-based refinement (netR trained) the target's refined maps."
     c = s.cfg.camera
+    if 'netR' in s.nets and bool(s.nets['netR'].active): return s.nets['netR'].components(s)
     depth = process_depth(s.nets['netD'](image), c.min_depth, c.max_depth, border_depth=c.border)
-    return shade(s, depth, s.nets['netA'](image), predict_view(s, image), predict_light(s, image))
+    return shade(s, depth, s.nets['netA'](image), predict_view(s, image), predict_light(s, image), predict_spec(s, image))
 
 def flipped(s:Setup, comp:Components) -> Components:
-    "The same components with depth and albedo mirrored left–right (the symmetry assumption)."
-    return shade(s, comp.depth.flip(2), comp.albedo.flip(3), comp.view, comp.light_raw)
+    "The same components with depth and albedo (and specular maps) mirrored left–right (the symmetry assumption)."
+    sp = None if comp.spec is None else comp.spec.flip(3)
+    return shade(s, comp.depth.flip(2), comp.albedo.flip(3), comp.view, comp.light_raw, sp)
 
 def rerender(s:Setup, texture:torch.Tensor, depth:torch.Tensor, view:torch.Tensor) -> Rendering:
     "Warp a canonical texture with its depth to `view` by grid sampling (as in training)."
@@ -121,11 +139,15 @@ def rerender(s:Setup, texture:torch.Tensor, depth:torch.Tensor, view:torch.Tenso
     img, recon_depth, valid = warp_texture(texture, depth, view, s.K, c.min_depth, c.max_depth, c.rot_center_depth)
     return Rendering(img, recon_depth, valid.detach())
 
-def canonical_mask(s:Setup, comp:Components, mask:torch.Tensor) -> torch.Tensor: # mask B×1×S×S in the view
-    "Carry an object mask from the image's view into the canonical frame (forward warp of the canonical grid)."
+def to_canonical(s:Setup, comp:Components, x:torch.Tensor) -> torch.Tensor: # x B×C×S×S in the view
+    "Carry a map from the image's view into the canonical frame (forward warp of the canonical grid)."
     R, t = view_to_rt(comp.view)
     grid = points_to_grid(transform_points(depth_to_points(comp.depth, s.K), R, t, s.cfg.camera.rot_center_depth), s.K)
-    return F.grid_sample(mask, grid, mode='bilinear', align_corners=True)
+    return F.grid_sample(x, grid, mode='bilinear', align_corners=True)
+
+def canonical_mask(s:Setup, comp:Components, mask:torch.Tensor) -> torch.Tensor: # mask B×1×S×S in the view
+    "Carry an object mask from the image's view into the canonical frame."
+    return to_canonical(s, comp, mask)
 
 # %% ../nbs/15_steps.ipynb #c012
 def prior_loss(s:Setup, image:torch.Tensor, prior:torch.Tensor) -> torch.Tensor: # prior 1×S×S
@@ -169,7 +191,8 @@ def step1(s:Setup, tgt:Target, flip:bool=False) -> tuple:
     lam = s.cfg.loss.lam_smooth
     # with the symmetry option the original smooths the shading of the depth and of its mirror image (a batch of two)
     diff = torch.cat([comp.diffuse, cf.diffuse]) if flip and lam != 0 else comp.diffuse
-    sm = smoothness(comp.depth) + smoothness(diff) if lam != 0 else loss.new_zeros(())
+    # GAN2X (material.specular) drops the diffuse-shading term: it fights the highlight (SPEC-GAN2X §10.2)
+    sm = smoothness(comp.depth) + (0 if comp.spec is not None else smoothness(diff)) if lam != 0 else loss.new_zeros(())
     loss = loss + lam * sm
     terms['smooth'] = sm.item()
     return loss, Step1Out(comp, rec, terms)
@@ -184,12 +207,15 @@ class Step2Out:
     offset: torch.Tensor     # N×latent_dim latent offsets
     terms: dict
 
-def sample_views(s:Setup, n:int, generator:torch.Generator|None=None) -> torch.Tensor: # n×6
+def sample_views(s:Setup, n:int, generator:torch.Generator|None=None,
+                 spread:torch.Tensor|None=None, # n scales of each view's deviation from the prior mean (GAN2X's σ)
+                ) -> torch.Tensor: # n×6
     "Random views from the view prior (yaw scaled by `view_scale`), as angles and translations."
     c = s.cfg.camera
     z = torch.randn(n, 6, generator=generator).to(s.view_mean)
     L = torch.linalg.cholesky(s.view_cov + 1e-8 * torch.eye(6, device=s.view_cov.device))
-    v = s.view_mean + z @ L.T
+    dev = z @ L.T
+    v = s.view_mean + (dev if spread is None else spread.to(dev)[:, None] * dev)
     v = v * v.new_tensor([1., s.cfg.view_light.view_scale, 1., 1., 1., 1.])
     return scale_view(v, c.xyz_rotation_range, c.xy_translation_range, c.z_translation_range)
 
@@ -198,24 +224,44 @@ def view_units(s:Setup) -> torch.Tensor: # 6
     c = s.cfg.camera
     return s.view_mean.new_tensor([math.radians(c.xyz_rotation_range)] * 3 + [c.xy_translation_range] * 2 + [c.z_translation_range])
 
+def exploration_spread(s:Setup, n:int, generator:torch.Generator|None=None,
+                       t:int=0, # the schedule iteration at which the current stage started (sigma_mode 'decay')
+                      ) -> torch.Tensor|None: # n scales, or None for GAN2Shape's full spread
+    "GAN2X's σ: each pseudo-sample's view and light deviations are scaled by s (None when σ is (1, 1), drawing nothing)."
+    m = s.cfg.material
+    lo, hi = m.sigma
+    if lo == hi == 1.0: return None
+    if m.sigma_mode == 'decay': return torch.full((n,), lo + (hi - lo) * math.exp(-m.beta * t))
+    return lo + (hi - lo) * torch.rand(n, generator=generator)
+
 def pseudo_samples(s:Setup, comp:Components, canon_mask:torch.Tensor, n:int,
                    generator:torch.Generator|None=None,
-                   with_params:bool=False, # also return the views (N×6) and the lights as L's raw outputs (N×4) they were rendered with
+                   with_params:bool=False, # also return the views (N×6) and the lights as L's raw outputs (N×4, or 5) they were rendered with
+                   t:int=0,                # the stage's first schedule iteration (GAN2X's σ decay)
                   ) -> tuple: # → (N×3×S×S images, N×1×S×S masks[, views, lights])
-    "Render the input's shape under n random views and lights."
+    "Render the input's shape (and material) under n random views and lights."
     with torch.no_grad():
+        spread = exploration_spread(s, n, generator, t) if s.cfg.material.sigma != (1.0, 1.0) else None
+        ranges = RelightRanges.from_list(s.cfg.view_light.rand_light)
         rl = random_relighting(comp.normal[:1], comp.light.ambient[:1], comp.light.diffuse[:1], num=n,
-                               generator=generator, ranges=RelightRanges.from_list(s.cfg.view_light.rand_light))
-        tex = shade_texture(comp.albedo[:1].expand(n, -1, -1, -1), rl.shading)
-        views = sample_views(s, n, generator)
+                               generator=generator, ranges=ranges, spread=spread)
+        views = sample_views(s, n, generator, spread)
+        shading, a, b, r = rl.shading, comp.light.ambient[:1], comp.light.diffuse[:1], rl.strength
+        normal = comp.normal[:1].expand(n, -1, -1, -1)
+        if comp.light.negative is not None: shading = shading - negative_shading(normal, rl.direction, comp.light.negative[:1].expand(n))
+        if comp.spec is None: tex = shade_texture(comp.albedo[:1].expand(n, -1, -1, -1), shading)
+        else:                  # GAN2X: the highlight of each sampled view under its light, scaled by b' = b + r
+            sp, depth = comp.spec[:1].expand(n, -1, -1, -1), comp.depth[:1].expand(n, -1, -1)
+            hl = phong_specular(normal, rl.direction, view_directions(depth, views, s.K, s.cfg.camera.rot_center_depth),
+                                b + r, sp[:, :1], 4 + 96 * sp[:, 1:2])
+            tex = shade_specular_texture(comp.albedo[:1].expand(n, -1, -1, -1), shading, hl)
         out = rerender(s, torch.cat([tex, canon_mask[:1].expand(n, -1, -1, -1)], 1), comp.depth[:1].expand(n, -1, -1), views)
         ims, ms = out.image[:, :3], out.image[:, 3:] .clamp(0, 1) * out.valid
         if not with_params: return ims, ms
         # s = a' + b'·max(0, n·ℓ) with a' = a + α·r, b' = b + r; L's raw output is (2a' − 1, 2b' − 1, dx, dy) with ℓ ∝ (dx, dy, 1)
-        alpha = RelightRanges.from_list(s.cfg.view_light.rand_light).alpha
-        a, b, r = comp.light.ambient[:1], comp.light.diffuse[:1], rl.strength
-        lights = torch.stack([2 * (a + alpha * r) - 1, 2 * (b + r) - 1, rl.direction[:, 0] / rl.direction[:, 2],
+        lights = torch.stack([2 * (a + ranges.alpha * r) - 1, 2 * (b + r) - 1, rl.direction[:, 0] / rl.direction[:, 2],
                               rl.direction[:, 1] / rl.direction[:, 2]], 1)
+        if comp.light_raw.shape[1] == 5: lights = torch.cat([lights, comp.light_raw[:1, 4:].expand(n, 1)], 1)   # k_n kept
         return ims, ms, views, lights
 
 def resize_square(x:torch.Tensor, S:int) -> torch.Tensor: # B×C×h×w → B×C×S×S
@@ -244,9 +290,9 @@ def _gan_feature_loss(s:Setup, fake, real, mask):
     return dfeat_loss(feats, fake, real, mask, s.cfg.loss.d_feat_layers)
 
 def step2(s:Setup, tgt:Target, comp:Components, canon_mask:torch.Tensor, n:int,
-          generator:torch.Generator|None=None) -> tuple:
+          generator:torch.Generator|None=None, t:int=0) -> tuple:
     "Project n pseudo-samples; returns (loss, Step2Out). `comp` comes from the input with no gradient."
-    pseudo, mask = pseudo_samples(s, comp, canon_mask, n, generator)
+    pseudo, mask = pseudo_samples(s, comp, canon_mask, n, generator, t=t)
     proj, offset = gan_project(s, pseudo, tgt)
     l1 = photometric(proj, pseudo, mask)
     lf = _gan_feature_loss(s, proj, pseudo, mask)
@@ -270,12 +316,12 @@ class Pool:
         return self.images[idx], self.masks[idx], pick(self.views), pick(self.lights)
 
 def collect_pool(s:Setup, tgt:Target, comp:Components, canon_mask:torch.Tensor, n:int, iters:int,
-                 generator:torch.Generator|None=None) -> Pool:
+                 generator:torch.Generator|None=None, t:int=0) -> Pool:
     "Run step 2's projection `iters` times without gradients and keep the projected samples."
     ims, ms, vs, ls = [], [], [], []
     with torch.no_grad():
         for _ in range(iters):
-            pseudo, mask, v, l = pseudo_samples(s, comp, canon_mask, n, generator, with_params=True)
+            pseudo, mask, v, l = pseudo_samples(s, comp, canon_mask, n, generator, with_params=True, t=t)
             ims.append(gan_project(s, pseudo, tgt)[0]); ms.append(mask); vs.append(v); ls.append(l)
     return Pool(torch.cat(ims), torch.cat(ms), torch.cat(vs), torch.cat(ls))
 
@@ -293,18 +339,69 @@ def view_light_consistency(s:Setup, comp:Components, views:torch.Tensor, lights:
     k = u > 0                                  # dimensions the config lets move (z translation is fixed for faces)
     return F.mse_loss(comp.view[:, k] / u[k], views[:, k] / u[k]) + F.mse_loss(comp.light_raw, lights)
 
+def material_smoothness(s:Setup, comp:Components, tgt:Target, lam_albedo:float, lam_spec:float) -> tuple: # (loss, terms)
+    "GAN2X's λ_reg1·L_chr(albedo) + λ_reg2·L_chr(k_s, p̃) in the canonical frame, guided by the input carried there."
+    if lam_albedo == 0 and lam_spec == 0: return 0., {}
+    with torch.no_grad():
+        c1 = replace(comp, depth=comp.depth[:1], view=comp.view[:1])
+        guide = to_canonical(s, c1, tgt.image / 2 + 0.5)
+        mask = to_canonical(s, c1, tgt.mask) if s.cfg.mask.use_mask else None
+    sig = s.cfg.material.chr_sigma
+    la = chromaticity_smoothness(comp.albedo[:1], guide, mask, sig) if lam_albedo != 0 else comp.albedo.new_zeros(())
+    ls = chromaticity_smoothness(comp.spec[:1], guide, mask, sig) if lam_spec != 0 else comp.albedo.new_zeros(())
+    return lam_albedo * la + lam_spec * ls, {'chr_albedo': la.item(), 'chr_spec': ls.item()}
+
 def step3(s:Setup, tgt:Target, proj:torch.Tensor, proj_mask:torch.Tensor,
           views:torch.Tensor|None=None, lights:torch.Tensor|None=None, # the samples' rendering views and lights (Pool.batch)
           flip:bool=False) -> tuple:
     "Fit the input and a batch of projected samples with the input's shape; returns (loss, Step3Out)."
     loss1, o1 = step1(s, tgt, flip)
     c, n = o1.comp, proj.shape[0]
-    rep = lambda x: x[:1].expand(n, *x.shape[1:])
-    comp_p = shade(s, rep(c.depth), rep(c.albedo), predict_view(s, proj), predict_light(s, proj))
+    rep = lambda x: None if x is None else x[:1].expand(n, *x.shape[1:])
+    comp_p = shade(s, rep(c.depth), rep(c.albedo), predict_view(s, proj), predict_light(s, proj), rep(c.spec))
     loss_p, rec, terms = _recon_terms(s, comp_p, proj, flip, extra_mask=proj_mask)
     terms = {**{f'input_{k}': v for k, v in o1.terms.items()}, **{f'proj_{k}': v for k, v in terms.items()}}
     lam = s.cfg.loss.lam_vl
     if lam != 0 and views is not None and lights is not None:
         vl = view_light_consistency(s, comp_p, views, lights)
         loss_p = loss_p + lam * vl; terms['vl'] = vl.item()
-    return loss1 + loss_p, Step3Out(o1, rec.image, terms)
+    m = s.cfg.material
+    chr_loss, chr_terms = material_smoothness(s, c, tgt, m.lam_chr_albedo, m.lam_chr_spec)
+    terms.update(chr_terms)
+    return loss1 + loss_p + chr_loss, Step3Out(o1, rec.image, terms)
+
+# %% ../nbs/15_steps.ipynb #gx02
+class Refinement(nn.Module):
+    "GAN2X's shading-based refinement of one target: free maps on top of the networks' prediction, view and light frozen."
+    def __init__(self, size:int, light_dim:int=4, specular:bool=False):
+        super().__init__()
+        self.delta = nn.Parameter(torch.zeros(1, size, size))          # depth residual Δd
+        self.albedo = nn.Parameter(torch.zeros(1, 3, size, size))      # albedo in [-1, 1] (clamped when used)
+        self.spec_logit = nn.Parameter(torch.zeros(1, 2, size, size)) if specular else None   # (k_s, p̃) as logits
+        self.register_buffer('base', torch.zeros(1, size, size))       # the networks' canonical depth when refinement began
+        self.register_buffer('view', torch.zeros(1, 6))
+        self.register_buffer('light', torch.zeros(1, light_dim))
+        self.register_buffer('active', torch.zeros((), dtype=torch.bool))
+
+    @torch.no_grad()
+    def start(self, comp:Components):
+        "Begin from the networks' components of the target (batch 1)."
+        self.base.copy_(comp.depth[:1]); self.delta.zero_(); self.albedo.copy_(comp.albedo[:1])
+        if self.spec_logit is not None: self.spec_logit.copy_(torch.logit(comp.spec[:1].clamp(1e-4, 1 - 1e-4)))
+        self.view.copy_(comp.view[:1]); self.light.copy_(comp.light_raw[:1]); self.active.fill_(True)
+
+    def components(self, s:Setup) -> Components:
+        "The refined components: depth base + Δd (clipped to the depth range), the free albedo and specular maps."
+        c = s.cfg.camera
+        depth = (self.base + self.delta).clamp(c.min_depth, c.max_depth)
+        sp = None if self.spec_logit is None else torch.sigmoid(self.spec_logit)
+        return shade(s, depth, self.albedo.clamp(-1, 1), self.view, self.light, sp)
+
+def sbr_loss(s:Setup, tgt:Target) -> tuple: # (loss, terms)
+    "Shading-based refinement: the input alone, chromaticity weights of the refinement, second differences of the depth."
+    m, r = s.cfg.material, s.nets['netR']
+    comp = r.components(s)
+    loss, _, terms = _recon_terms(s, comp, tgt.image, flip=False)
+    chr_loss, chr_terms = material_smoothness(s, comp, tgt, m.sbr_lam_chr_albedo, m.sbr_lam_chr_spec if comp.spec is not None else 0.)
+    lap = smoothness(comp.depth)
+    return loss + chr_loss + m.sbr_lam_laplacian * lap, {**terms, **chr_terms, 'laplacian': lap.item()}

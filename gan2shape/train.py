@@ -16,7 +16,7 @@ from .config import Config
 from .render import warp_canon_depth, unwarp_depth, far_depth
 from .metrics import shape_metrics, ShapeScore
 from .priors import make_prior
-from .steps import (Setup, Target, Components, Rendering, Pool, decompose, rerender, canonical_mask, prior_loss, predict_view,
+from .steps import (Refinement, sbr_loss, Setup, Target, Components, Rendering, Pool, decompose, rerender, canonical_mask, prior_loss, predict_view,
                              step1, step2, step3, collect_pool)
 
 # %% auto #0
@@ -25,13 +25,15 @@ __all__ = ['STEP_NETS', 'make_optimizer', 'warmup_lr', 'NonFiniteLoss', 'gt_fore
            'view_light_targets', 'train_view_light']
 
 # %% ../nbs/16_train.ipynb #c005
-STEP_NETS = {'prior': ('netD',), 'step1': ('netA',), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL'),
-             'step3_hold': ('netA', 'netV', 'netL')}   # ours: step 3's first `optim.hold_depth` iterations
+STEP_NETS = {'prior': ('netD',), 'step1': ('netA', 'netS'), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL', 'netS'),
+             'step3_hold': ('netA', 'netV', 'netL', 'netS'),   # ours: step 3's first `optim.hold_depth` iterations
+             'sbr': ('netR',)}                                # GAN2X's shading-based refinement (material.sbr_iters)
 
 def make_optimizer(s:Setup, phase:str) -> torch.optim.Adam|None:
-    "A fresh Adam over the networks that `phase` trains, less those in `optim.freeze` (None: nothing left to train)."
+    "A fresh Adam over the networks that `phase` trains (those the run has), less those in `optim.freeze` (None: nothing left to train)."
     o = s.cfg.optim
-    params = [p for k in STEP_NETS[phase] if k not in o.freeze for p in s.nets[k].parameters() if p.requires_grad]
+    params = [p for k in STEP_NETS[phase] if k not in o.freeze and k in s.nets for p in s.nets[k].parameters() if p.requires_grad]
+    if phase == 'sbr': return torch.optim.Adam(params, lr=s.cfg.material.sbr_lr) if params else None   # free maps: no weight decay
     return torch.optim.Adam(params, lr=o.lr, betas=tuple(o.betas), weight_decay=o.weight_decay) if params else None
 
 def warmup_lr(lr:float, warmup:int, i:int) -> float:
@@ -181,7 +183,7 @@ class _Run:
         t0 = time.time()
         for i in bar:
             loss, terms = loss_fn(i)
-            lr = warmup_lr(self.s.cfg.optim.lr, self.s.cfg.optim.warmup, i)
+            lr = warmup_lr(self.s.cfg.optim.lr, self.s.cfg.optim.warmup, i) if phase != 'sbr' else self.s.cfg.material.sbr_lr
             for g in opt.param_groups: g['lr'] = lr
             _step(opt, loss, f"{phase} of {', '.join(f'{k} {v}' for k, v in tags.items())}, iteration {i}", self.ckpt, self.shared)
             self.write({'phase': phase, **tags, 'iter': i, 'loss': loss.item(), 'lr': lr, **terms, 'time': time.time() - t0})
@@ -240,17 +242,18 @@ def _run_prior(s:Setup, run:_Run, tgts:list, priors:list, progress:bool, eval_fn
     run.write({'phase': 'prior', 'stage': -1, 'iter': done, 'eval': True, **eval_fn()})
 
 # %% ../nbs/16_train.ipynb #c009u
-def _collect_cycle(s:Setup, ts:list, comps:list, cms:list, stg, cycle:ImageCycle, g) -> list:
+def _collect_cycle(s:Setup, ts:list, comps:list, cms:list, stg, cycle:ImageCycle, g, t:int=0) -> list:
     "The original's joint `step2_collect`: `collect_iters` batches in all, each for the next image of the cycle; a pool per image."
     parts = [[] for _ in ts]
     cycle.new_pass()                  # the first len(ts) batches cover every image once
     for _ in range(stg.collect_iters):
         j = cycle.next()
-        parts[j].append(collect_pool(s, ts[j], comps[j], cms[j], stg.n_proj, 1, g))
+        parts[j].append(collect_pool(s, ts[j], comps[j], cms[j], stg.n_proj, 1, g, t))
     cat = lambda ps, k: None if getattr(ps[0], k) is None else torch.cat([getattr(p, k) for p in ps])
     return [Pool(*(cat(ps, k) for k in ('images', 'masks', 'views', 'lights'))) for ps in parts]
 
-def _run_unit(s:Setup, run:_Run, unit:Unit, stg, ts:list, tags:dict, desc, pool_source, ev):
+def _run_unit(s:Setup, run:_Run, unit:Unit, stg, ts:list, tags:dict, desc, pool_source, ev,
+              t:int=0): # the schedule iteration at which this unit starts (GAN2X's σ decay)
     "Steps 1, 2 (and the pool) and 3 of one stage on the unit's images `ts`."
     cfg, g = s.cfg, run.g
     pick = (lambda: [run.cycle.next()]) if unit.interleave else (lambda: range(len(ts)))
@@ -266,9 +269,9 @@ def _run_unit(s:Setup, run:_Run, unit:Unit, stg, ts:list, tags:dict, desc, pool_
     if pool_source is not None: pools = [pool_source(unit.stage, stg, g, t) for t in ts]
     elif stg.iters[1] > 0 or stg.iters[2] > 0:
         run.phase('step2', stg.iters[1], desc('step2'),
-                  lambda i: over(lambda j: step2(s, ts[j], comps[j], cms[j], stg.n_proj, g)), tags, ev)
-        pools = (_collect_cycle(s, ts, comps, cms, stg, run.cycle, g) if unit.interleave else
-                 [collect_pool(s, t, c, m, stg.n_proj, stg.collect_iters, g) for t, c, m in zip(ts, comps, cms)])
+                  lambda i: over(lambda j: step2(s, ts[j], comps[j], cms[j], stg.n_proj, g, t)), tags, ev)
+        pools = (_collect_cycle(s, ts, comps, cms, stg, run.cycle, g, t) if unit.interleave else
+                 [collect_pool(s, tg, c, m, stg.n_proj, stg.collect_iters, g, t) for tg, c, m in zip(ts, comps, cms)])
     if pools is not None:
         f3 = lambda i: over(lambda j: step3(s, ts[j], *pools[j].batch(stg.n_proj, g), flip=stg.flip3))
         k = min(cfg.optim.hold_depth, stg.iters[2])   # ours: D held while A, V and L adapt to the pool
@@ -296,6 +299,13 @@ def train(s:Setup,                # networks (shared by all images), GAN, percep
                                    f"image needs one: stage(s) {short} have collect_iters below {len(tgts)}; raise it or use fewer images.")
     units = plan(mode, len(stages), len(tgts), cfg.schedule.batch_images)
     single = mode == 'single'
+    sbr = cfg.material.sbr_iters
+    if sbr and not single: raise ValueError(f"shading-based refinement (material.sbr_iters) refines one image: use schedule.mode single, not {mode!r}.")
+    if sbr and 'netR' not in s.nets:   # before the run loads a checkpoint, so a resumed refinement finds its maps
+        s.nets['netR'] = Refinement(cfg.camera.image_size, light_dim=s.nets['netL'](tgts[0].image[:1]).shape[1],
+                                    specular='netS' in s.nets).to(tgts[0].image.device)
+    starts = [0]                       # the schedule iteration at which each unit starts
+    for u in units: starts.append(starts[-1] + sum(stages[u.stage].iters))
     run = _Run(s, Path(out), resume, progress, len(tgts))
     ev = (lambda: _score_terms(evaluate(s, tgts[0]))) if single else None
 
@@ -323,9 +333,13 @@ def train(s:Setup,                # networks (shared by all images), GAN, percep
             k, ts = unit.stage, [tgts[j] for j in unit.images]
             tags = {'stage': k} if single else {'stage': k, 'batch': unit.batch}
             desc = (lambda p: f'{tgts[0].name} {p} s{k}') if single else (lambda p: f'{mode} {p} s{k} b{unit.batch}')
-            _run_unit(s, run, unit, stages[k], ts, tags, desc, pool_source, ev)
+            _run_unit(s, run, unit, stages[k], ts, tags, desc, pool_source, ev, starts[u])
             if unit.eval_all: eval_all(tags)
             run.save(u + 1)
+        if sbr and run.done < len(units) + 1:   # GAN2X: refine the one image's maps with V and L frozen
+            with torch.no_grad(): s.nets['netR'].start(decompose(s, tgts[0].image))
+            run.phase('sbr', sbr, f'{tgts[0].name} refinement', lambda i: sbr_loss(s, tgts[0]), {'stage': len(stages)}, ev)
+            run.save(len(units) + 1)
     finally:
         run.log.close()
     return [_final(s, t, run) for t in tgts]
