@@ -60,7 +60,7 @@ def _print_run(files:dict, rec, seconds:float, out:Path):
     m = json.loads(Path(files['metrics']).read_text()) if 'metrics' in files else {}
     folder = Path(files['metrics']).parent if 'metrics' in files else out/rec.name
     print(f'already finished: results in {folder}/ (left as they were)' if rec is None else f'done in {seconds:.0f} s; results in {folder}/')
-    for k in ('input', 'recon', 'depth', 'normal', 'albedo', 'yaw_mesh', 'yaw_gan', 'relight', 'gif', 'mesh_obj', 'mesh_glb', 'viewer', 'losses',
+    for k in ('input', 'recon', 'depth', 'normal', 'albedo', 'specular', 'yaw_mesh', 'yaw_gan', 'relight', 'gif', 'mesh_obj', 'mesh_glb', 'viewer', 'losses',
               'metrics', 'latent'):
         if k in files: print(f'  {k:10s} {files[k]}')
     if 'gan_l1' in m:
@@ -69,7 +69,7 @@ def _print_run(files:dict, rec, seconds:float, out:Path):
     if 'side_e2' in m:
         if 'prior_side_e2' in m:
             print(f"  prior alone ({m.get('prior', 'prior')}): SIDE {m['prior_side_e2']:.3f} ×10⁻²   MAD {m['prior_mad_deg']:.2f}°")
-        print(f"  GAN2Shape:          SIDE {m['side_e2']:.3f} ×10⁻²   MAD {m['mad_deg']:.2f}°   (original-style MAD {m['mad_original_deg']:.2f}°)")
+        print(f"  {m.get('method', 'GAN2Shape') + ':':20s}SIDE {m['side_e2']:.3f} ×10⁻²   MAD {m['mad_deg']:.2f}°   (original-style MAD {m['mad_original_deg']:.2f}°)")
 
 
 # %% ../nbs/20_cli.ipynb #c007s

@@ -708,6 +708,8 @@ PRESETS = {
     'synface64': "embedded synthetic 64 px domain with the original's synthetic-face schedule: ~6 minutes per image on 2 idle CPU cores",
     'synface64-pretrain': "joint pre-training on the embedded domain's 200 training images with the original's synface_pretrain.yml "
                           "schedule: a GPU job (never run to its end on a CPU: bench/results/pretrain)",
+    'synface64-gan2x': "GAN2X on the depth map (specular maps, L_vl, σ (0.8, 1), chromaticity smoothness, 200 refinement "
+                       "iterations) with the synface64 schedule: issue 15's first version, no joint pre-training yet",
     'celeba': "the original's configs/celeba.yml (CelebA faces, 128 px; needs the original's released GAN): a GPU job",
     'cat': "the original's configs/cat.yml (LSUN cat faces, 128 px; needs the original's released GAN): a GPU job",
     'car': "the original's configs/car.yml (LSUN cars, 128 px; needs the original's released GAN): a GPU job",

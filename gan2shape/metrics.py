@@ -12,7 +12,8 @@ from .core import check_shape, check_range
 from .render import normals_from_depth
 
 # %% auto #0
-__all__ = ['erode', 'eval_mask', 'side', 'original_normals', 'angle_deg', 'mad', 'ShapeScore', 'shape_metrics']
+__all__ = ['erode', 'eval_mask', 'side', 'original_normals', 'angle_deg', 'mad', 'ShapeScore', 'shape_metrics', 'si_rmse',
+           'specular_error']
 
 # %% ../nbs/11_metrics.ipynb #c005
 def erode(mask:torch.Tensor, # B×H×W in {0, 1}
@@ -94,3 +95,24 @@ def shape_metrics(pred_depth:torch.Tensor, # B×H×W predicted depth in the inpu
                       mad(normals_from_depth(pred_depth, K), normals_from_depth(gt_depth, K), m),
                       mad(original_normals(pred_depth, K), original_normals(gt_depth, K), m),
                       m.flatten(1).sum(1))
+
+# %% ../nbs/11_metrics.ipynb #mt02
+def si_rmse(pred:torch.Tensor, # B×C×H×W in [0, 1] (albedo, or an image)
+            gt:torch.Tensor,   # B×C×H×W in [0, 1]
+            mask:torch.Tensor, # B×H×W pixels that count
+           ) -> torch.Tensor:  # B
+    "Scale-invariant RMSE: min over one scale s per image of the RMS of s·pred − gt inside the mask."
+    sz = check_shape(pred, ('B', 'C', 'H', 'W'), 'prediction')
+    check_shape(gt, ('B', 'C', 'H', 'W'), 'ground truth', sz); check_shape(mask, ('B', 'H', 'W'), 'mask', sz)
+    m = mask[:, None].expand_as(pred)
+    s = (pred * gt * m).flatten(1).sum(1) / (pred ** 2 * m).flatten(1).sum(1).clamp(min=1e-12)
+    err = ((s[:, None, None, None] * pred - gt) ** 2 * m).flatten(1).sum(1)
+    return (err / m.flatten(1).sum(1).clamp(min=1)).sqrt()
+
+def specular_error(pred:torch.Tensor, # B×1×H×W specular intensity k_s in the view
+                   gt:torch.Tensor,   # B×1×H×W
+                   mask:torch.Tensor, # B×H×W
+                  ) -> torch.Tensor:  # B
+    "Mean |k_s − k_s,gt| inside the mask."
+    sz = check_shape(pred, ('B', 1, 'H', 'W'), 'specular prediction'); check_shape(gt, ('B', 1, 'H', 'W'), 'specular ground truth', sz)
+    return ((pred - gt).abs()[:, 0] * mask).flatten(1).sum(1) / mask.flatten(1).sum(1).clamp(min=1)

@@ -182,6 +182,9 @@ def write_outputs(s:Setup, tgt:Target, rec:Reconstruction, out:Path, extra:dict|
         shading = combine_shading(comp.light.ambient[:1], comp.light.diffuse[:1], comp.diffuse[:1])
         img('shading', (shading[0, 0] / shading.max().clamp(min=1e-6)) * 2 - 1)
         img('shape', shape_image(n)[0])
+        if comp.spec is not None:                         # GAN2X: k_s and p̃ maps, and the highlight of the input's view
+            img('specular', comp.spec[0, 0] * 2 - 1); img('shininess', comp.spec[0, 1] * 2 - 1)
+            img('highlight', (comp.highlight[0, 0] / comp.highlight.max().clamp(min=1e-6)) * 2 - 1)
         yaw_max = 45 if s.cfg.category in ('car', 'church') else 70
         sw = sweep_images(tex, d, K, yaw_max=yaw_max)
         for k, v in sw.items(): img(k, image_grid(v))
@@ -193,7 +196,8 @@ def write_outputs(s:Setup, tgt:Target, rec:Reconstruction, out:Path, extra:dict|
         for ext in ('obj', 'glb', 'ply'): files[f'mesh_{ext}'] = save_mesh(at(f'mesh_{ext}'), d[0], tex[0], K, mask=m)
         files['viewer'] = save_viewer_html(surface_figure(d[0], tex[0], K, mask=m, title=tgt.name), at('viewer'))
         files['gif'] = save_rotation_gif(tex, d, at('gif'), K, yaw_max=min(yaw_max, 60))
-    metrics = {'name': tgt.name, **(extra or {})}
+    m_ = s.cfg.material
+    metrics = {'name': tgt.name, 'method': 'GAN2X' if m_.specular or m_.negative_shading or m_.sbr_iters else 'GAN2Shape', **(extra or {})}
     if rec.score is not None: metrics.update(rec.score.summary())
     files['metrics'] = atomic_write_text(json.dumps(metrics, indent=2), at('metrics'))
     files['losses'] = loss_plot(rec.log, out/'losses.png', keys=['loss'], title=f'{tgt.name}: loss per step')
