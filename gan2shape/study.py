@@ -88,14 +88,17 @@ class Study:
         p = prior_score(replace(self.base, cfg=cfg or self.base.cfg), tgt)   # {} for prior 'none', whose start is the flat plane
         return {'flat': flat, 'prior': {'SIDE_e2': p['prior_side_e2'], 'MAD_deg': p['prior_mad_deg']} if p else flat}
 
-    def fit(self, name:str, cfg:Config, out:str|Path, net_seed:int|None=None, pool_source=None, keep_checkpoint:bool=False) -> dict:
+    def fit(self, name:str, cfg:Config, out:str|Path, net_seed:int|None=None, pool_source=None, keep_checkpoint:bool=False,
+            measure=None, # optional (Setup, Target, Reconstruction) → dict of further numbers (e.g. material errors)
+           ) -> dict:
         "Train image `name` from fresh networks; its scores, wall seconds and weight updates (optimiser steps, from the log)."
         s, t0 = self.setup(cfg, net_seed), time.time()
         rec = fit(s, self.target(name), out, progress=False, pool_source=pool_source)
         secs = time.time() - t0
+        more = measure(s, self.target(name), rec) if measure is not None else {}
         if not keep_checkpoint: Path(rec.checkpoint).unlink(missing_ok=True)   # ~100 MB a run; the log and scores stay
         steps = sum(1 for l in map(json.loads, (Path(out)/'metrics.jsonl').read_text().splitlines()) if 'loss' in l and not l.get('eval'))
-        return {**_terms(rec.score.summary()), 'seconds': secs, 'updates': steps}
+        return {**_terms(rec.score.summary()), **more, 'seconds': secs, 'updates': steps}
 
 def _terms(sm:dict) -> dict: return {'SIDE_e2': sm['side_e2'], 'MAD_deg': sm['mad_deg']}
 
