@@ -35,7 +35,7 @@ def light_from_raw(l:torch.Tensor # B×4 light network output (ambient, diffuse,
     "Read the light network's output as ambient a = l0/2+0.5, diffuse b = l1/2+0.5, direction normalise([l2, l3, 1]) (and k_n = l4/2+0.5)."
     if l.ndim != 2 or l.shape[1] not in (4, 5):
         raise ValueError(f"light must have shape B×4 (ambient, diffuse, dx, dy) or B×5 (plus GAN2X's negative term), got shape {tuple(l.shape)}.")
-    neg = (l[:, 4] / 2 + 0.5).clamp(min=0) if l.shape[1] == 5 else None
+    neg = l[:, 4] / 2 + 0.5 if l.shape[1] == 5 else None
     return Light(ambient=l[:, 0] / 2 + 0.5, diffuse=l[:, 1] / 2 + 0.5, direction=light_direction(l[:, 2:4]), negative=neg)
 
 # %% ../nbs/04_shading.ipynb #c008

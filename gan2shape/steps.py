@@ -100,7 +100,7 @@ def predict_light(s:Setup, image:torch.Tensor) -> torch.Tensor: # B×4
     "The light network's raw prediction (plus the prior mean if configured)."
     l = s.nets['netL'](image)
     if not s.cfg.view_light.add_mean_L: return l
-    mean = s.light_mean if l.shape[1] == 4 else torch.cat([s.light_mean, s.light_mean.new_tensor([-1.])])   # k_n starts at 0
+    mean = s.light_mean if l.shape[1] == 4 else torch.cat([s.light_mean, s.light_mean.new_zeros(1)])   # the prior has 4 numbers
     return l + mean
 
 def shade(s:Setup, depth, albedo, view, light_raw,
@@ -241,7 +241,7 @@ def pseudo_samples(s:Setup, comp:Components, canon_mask:torch.Tensor, n:int,
                   ) -> tuple: # → (N×3×S×S images, N×1×S×S masks[, views, lights])
     "Render the input's shape (and material) under n random views and lights."
     with torch.no_grad():
-        spread = exploration_spread(s, n, generator, t) if s.cfg.material.sigma != (1.0, 1.0) else None
+        spread = exploration_spread(s, n, generator, t)      # None at σ = (1, 1): GAN2Shape's draws
         ranges = RelightRanges.from_list(s.cfg.view_light.rand_light)
         rl = random_relighting(comp.normal[:1], comp.light.ambient[:1], comp.light.diffuse[:1], num=n,
                                generator=generator, ranges=ranges, spread=spread)
