@@ -183,7 +183,8 @@ class _Run:
         t0 = time.time()
         for i in bar:
             loss, terms = loss_fn(i)
-            lr = warmup_lr(self.s.cfg.optim.lr, self.s.cfg.optim.warmup, i) if phase != 'sbr' else self.s.cfg.material.sbr_lr
+            base = opt.defaults['lr']          # make_optimizer's: optim.lr, or material.sbr_lr for the refinement (no warmup)
+            lr = base if phase == 'sbr' else warmup_lr(base, self.s.cfg.optim.warmup, i)
             for g in opt.param_groups: g['lr'] = lr
             _step(opt, loss, f"{phase} of {', '.join(f'{k} {v}' for k, v in tags.items())}, iteration {i}", self.ckpt, self.shared)
             self.write({'phase': phase, **tags, 'iter': i, 'loss': loss.item(), 'lr': lr, **terms, 'time': time.time() - t0})
