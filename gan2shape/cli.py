@@ -10,7 +10,7 @@ from pathlib import Path
 import torch
 from .core import make_run_dir, save_image, get_device
 from .train import NonFiniteLoss
-from .config import PRESETS, DEFAULT_PRESET, load_preset, resolve_data_path
+from .config import PRESETS, DEFAULT_PRESET, METHODS, load_preset, resolve_data_path, method_overrides
 
 # %% auto #0
 __all__ = ['DELEGATED', 'renderer_demo', 'cmd_render_demo', 'cmd_reconstruct', 'cmd_reconstruct_set', 'cmd_pretrain',
@@ -59,8 +59,9 @@ def _print_run(files:dict, rec, seconds:float, out:Path):
     from gan2shape.reconstruct import gan_fit_warning
     m = json.loads(Path(files['metrics']).read_text()) if 'metrics' in files else {}
     folder = Path(files['metrics']).parent if 'metrics' in files else out/rec.name
-    print(f'already finished: results in {folder}/ (left as they were)' if rec is None else f'done in {seconds:.0f} s; results in {folder}/')
-    for k in ('input', 'recon', 'depth', 'normal', 'albedo', 'specular', 'yaw_mesh', 'yaw_gan', 'relight', 'gif', 'mesh_obj', 'mesh_glb', 'viewer', 'losses',
+    how = f" ({m['method']})" if 'method' in m else ''
+    print(f'already finished: results in {folder}/ (left as they were)' if rec is None else f'done in {seconds:.0f} s{how}; results in {folder}/')
+    for k in ('input', 'recon', 'depth', 'normal', 'albedo', 'specular', 'shininess', 'highlight', 'yaw_mesh', 'yaw_gan', 'relight', 'gif', 'mesh_obj', 'mesh_glb', 'viewer', 'losses',
               'metrics', 'latent'):
         if k in files: print(f'  {k:10s} {files[k]}')
     if 'gan_l1' in m:
@@ -151,9 +152,10 @@ def cmd_demo(args):
     from gan2shape.reconstruct import reconstruct
     out = Path(args.out or _unique_run(Path('runs')/'demo'))
     smp = demo_sample(args.sample)
-    print(f"gan2shape demo: reconstructing {smp['image'].name} (held-out synthetic face) with preset {args.preset} → {out}/")
+    method = f" and method {args.method}" if args.method else ''
+    print(f"gan2shape demo: reconstructing {smp['image'].name} (held-out synthetic face) with preset {args.preset}{method} → {out}/")
     t0 = time.time()
-    files, rec = reconstruct(smp['image'], out, latent=smp['latent'], preset=args.preset, prior=args.prior,
+    files, rec = reconstruct(smp['image'], out, latent=smp['latent'], preset=args.preset, overrides=_overrides(args), prior=args.prior,
                              depth_gt=smp['depth_gt'], gt_mask=smp['gt_mask'], overwrite=args.overwrite, device=args.device)
     _print_run(files, rec, time.time() - t0, out)
     return 0
@@ -188,8 +190,8 @@ def _run_args(p:argparse.ArgumentParser):
     p.add_argument('--overwrite', action='store_true', help='replace the results in an existing --out')
     p.add_argument('--device', default=None, help='cpu, cuda or cuda:N (None: the config\'s run.device, else CUDA when available)')
 
-def _config_args(p:argparse.ArgumentParser, default:str, set_example:str='prior.name=box'):
-    "Where the settings come from: a shipped preset or a YAML file, overrides, and optionally another preset's schedule."
+def _config_args(p:argparse.ArgumentParser, default:str, set_example:str='prior.name=box', refine:bool=True):
+    "Where the settings come from: a shipped preset or a YAML file, the method, overrides, and optionally another preset's schedule."
     c = p.add_mutually_exclusive_group()
     c.add_argument('--preset', default=None, choices=list(PRESETS), metavar='NAME',
                    help=f"a shipped preset, one of {', '.join(PRESETS)} (None: {default}); see `gan2shape presets` for what each costs")
@@ -198,6 +200,14 @@ def _config_args(p:argparse.ArgumentParser, default:str, set_example:str='prior.
     p.add_argument('--schedule', default=None, choices=list(PRESETS), metavar='PRESET',
                    help="train with another preset's schedule (its stages and prior pre-training iterations), e.g. synface64-quick "
                         "to shorten a run to about a minute per 64 px image")
+    _method_arg(p, refine)
+
+def _method_arg(p:argparse.ArgumentParser, refine:bool=True):
+    p.add_argument('--method', default=None, choices=list(METHODS),
+                   help="gan2shape (Lambertian) or gan2x (specular maps, exploration spread, chromaticity smoothness" +
+                        (", shading-based refinement" if refine else "; no refinement, which fits one image at a time") +
+                        ") on top of the preset or config (None: the config's own material section)")
+    p.set_defaults(method_refine=refine)
 
 def schedule_overrides(preset:str|None) -> list:
     "`--schedule PRESET` as `--set` overrides: that preset's stages and prior pre-training iterations."
@@ -207,8 +217,9 @@ def schedule_overrides(preset:str|None) -> list:
     return [f'schedule.stages={stages}', f'prior.pretrain_iters={cfg.prior.pretrain_iters}']
 
 def _overrides(args) -> list:
-    "The command line's config overrides: --schedule first, so that --set can still change any of it."
-    return schedule_overrides(getattr(args, 'schedule', None)) + list(args.set)
+    "The command line's config overrides: --schedule, then --method, then --set (which can still change any of them)."
+    method = list(method_overrides(getattr(args, 'method', None), getattr(args, 'method_refine', True)).items())
+    return schedule_overrides(getattr(args, 'schedule', None)) + method + list(getattr(args, 'set', []))
 
 # %% ../nbs/20_cli.ipynb #c008p
 def _demo_parser(sub):
@@ -217,6 +228,7 @@ def _demo_parser(sub):
     d.add_argument('--overwrite', action='store_true', help='allow writing into an existing, non-empty --out')
     d.add_argument('--preset', default='synface64-quick', choices=list(PRESETS), metavar='NAME', help='the preset to run')
     d.add_argument('--prior', default=None, help="override the preset's shape prior (gan2shape.priors.PRIORS)")
+    _method_arg(d)
     d.add_argument('--sample', type=int, default=0, help='which benchmark sample (0-31)')
     d.add_argument('--device', default=None, help='cpu or cuda (None: the config\'s, else CUDA when available)')
     d.set_defaults(func=cmd_demo)
@@ -247,7 +259,7 @@ def _set_parsers(sub):
     rs.set_defaults(func=cmd_reconstruct_set)
     pt = sub.add_parser('pretrain', help="joint pre-training of all five networks on an image list (the original's *_pretrain configs)",
                         formatter_class=_HELP)
-    _config_args(pt, 'synface64 (use synface64-pretrain: the embedded training images)')
+    _config_args(pt, 'synface64 (use synface64-pretrain: the embedded training images)', refine=False)
     pt.add_argument('--n', '--n-images', dest='n', type=_positive, default=None,
                     help='only the first N images of the list (None: all); under torchrun write --n-images (torchrun reads --n as its own option)')
     pt.add_argument('--widths', default=None, metavar='D,A,V,L', help="widths of netD, netA, netV, netL (None: the original's)")

@@ -14,12 +14,12 @@ from .core import atomic_write_text, data_dir
 # %% auto #0
 __all__ = ['DATA_PREFIX', 'RAND_LIGHT_DEFAULT', 'PRIOR_NAMES', 'MASK_PROVIDER_NAMES', 'PERCEPTUAL_KINDS', 'SCHEDULE_MODES',
            'SCHEDULES', 'SIGMA_MODES', 'SECTIONS', 'REMOVED_KEYS', 'ORIGINAL_DEFAULTS', 'REPORT_KEYS',
-           'UNUSED_ORIGINAL_KEYS', 'PARSER_CHECKPOINTS', 'PRESETS', 'DEFAULT_PRESET', 'resolve_data_path',
+           'UNUSED_ORIGINAL_KEYS', 'PARSER_CHECKPOINTS', 'PRESETS', 'DEFAULT_PRESET', 'METHODS', 'resolve_data_path',
            'ConfigError', 'UnusedKeysWarning', 'CameraCfg', 'ViewLightCfg', 'PriorCfg', 'MaskCfg', 'LossCfg',
            'OptimCfg', 'Stage', 'Schedule', 'schedule_by_name', 'GanCfg', 'DataCfg', 'RunCfg', 'read_image_list',
            'sample_paths', 'MaterialCfg', 'Config', 'flatten', 'diff_configs', 'resolve_paths', 'config_to_yaml',
            'save_yaml', 'is_original_format', 'load_yaml', 'apply_overrides', 'from_original_yaml', 'load_config',
-           'preset_dir', 'load_preset', 'resolve_config']
+           'preset_dir', 'load_preset', 'resolve_config', 'method_overrides']
 
 # %% ../nbs/00a_config.ipynb #c005
 DATA_PREFIX = 'data:'
@@ -598,10 +598,10 @@ def _assign(node, parts:list, val, done:list):
     else: raise ConfigError(f"{'.'.join(done + [p])} is a value, not a section: it has no key {rest[0]!r}.")
 
 def apply_overrides(cfg:Config,     # the config to start from
-                    overrides:Sequence[str]|dict=(), # ['prior.name=box', ...] or {'prior.name': 'box'}
+                    overrides:Sequence[str]|dict=(), # ['prior.name=box', ...], {'prior.name': 'box'}, or a list mixing strings and (key, value) pairs
                    ) -> Config:
     "A new config with dotted overrides applied, converted to each field's type and checked."
-    items = list(overrides.items()) if isinstance(overrides, dict) else [_parse_override(o) for o in overrides]
+    items = list(overrides.items()) if isinstance(overrides, dict) else [tuple(o) if isinstance(o, (tuple, list)) else _parse_override(o) for o in overrides]
     d = cfg.to_dict()
     for k, v in items:
         if not k: raise ConfigError("an override has an empty key.")
@@ -739,3 +739,18 @@ def resolve_config(preset:str|None=None,          # a name from PRESETS
         raise ConfigError("give either a preset or a config file, not both (use overrides to change a preset).")
     cfg = load_config(config_path) if config_path is not None else load_preset(preset or DEFAULT_PRESET)
     return apply_overrides(cfg, overrides)
+
+# %% ../nbs/00a_config.ipynb #ca3ef71d
+METHODS = {'gan2shape': "GAN2Shape (Pan et al., ICLR 2021): Lambertian shading, the config's own material section switched off",
+           'gan2x': "GAN2X on the depth map: the synface64-gan2x preset's material section and λ_vl on top of the config"}
+
+def method_overrides(method:str|None, # a key of METHODS, or None: the config as it is
+                     refine:bool=True, # GAN2X with its shading-based refinement (False: material.sbr_iters = 0)
+                    ) -> dict:        # dotted key → value, for `apply_overrides`
+    "A method as config overrides: GAN2Shape turns every material setting to its default (off); GAN2X sets the gan2x preset's."
+    if method is None: return {}
+    if method not in METHODS: raise ConfigError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}.")
+    src = load_preset('synface64-gan2x') if method == 'gan2x' else Config()
+    ov = {f'material.{k}': v for k, v in src.to_dict()['material'].items()}
+    if not refine: ov['material.sbr_iters'] = 0
+    return {**ov, 'loss.lam_vl': src.loss.lam_vl}

@@ -190,7 +190,8 @@ def write_outputs(s:Setup, tgt:Target, rec:Reconstruction, out:Path, extra:dict|
         for k, v in sw.items(): img(k, image_grid(v))
         with torch.no_grad():                                # GAN-refined sweeps: rendered views projected back
             for k in ('yaw', 'pitch'): img(f'{k}_gan', image_grid(gan_project(s, sw[f'{k}_grid'], tgt)[0]))
-        img('relight', image_grid(relight_grid(alb, n, comp.light, depth=d, view=comp.view[:1], K=K), ncol=5))
+        sp = None if comp.spec is None else comp.spec[:1]       # GAN2X: each light's highlight, seen from the input's view
+        img('relight', image_grid(relight_grid(alb, n, comp.light, depth=d, view=comp.view[:1], K=K, spec=sp, center_depth=c.rot_center_depth), ncol=5))
         m = (rec.canon_mask[0, 0] > 0.5).float() if rec.canon_mask is not None else None
         if m is not None and m.sum() < 16: m = None        # an empty mask would leave no mesh: keep the whole surface
         for ext in ('obj', 'glb', 'ply'): files[f'mesh_{ext}'] = save_mesh(at(f'mesh_{ext}'), d[0], tex[0], K, mask=m)

@@ -11,7 +11,7 @@ import torch
 from .core import check_shape, atomic_path
 from .camera import intrinsics
 from .render import render_view, render_sweep, yaw_sweep, pitch_sweep
-from .shading import Light, light_direction, diffuse_shading, combine_shading, shade_texture
+from .shading import Light, light_direction, diffuse_shading, combine_shading, shade_texture, view_directions, phong_specular
 from .export import depth_to_mesh, viewer_coords, vertex_colors, image_grid, save_gif, _hw
 
 # %% auto #0
@@ -73,18 +73,29 @@ def relight_grid(albedo:torch.Tensor, # 1×3×H×W in [-1, 1]
                  alpha:float=-0.6,    # r·α is added to the ambient strength
                  depth:torch.Tensor|None=None, view:torch.Tensor|None=None, K:torch.Tensor|None=None, # render from `view`
                  mode:str='mesh',     # how to render when `view` is given
+                 spec:torch.Tensor|None=None, # GAN2X: 1×2×H×W (k_s, p̃) in [0, 1]; adds each light's Phong highlight seen from `view`
+                 center_depth:float=1.0, # the camera's rotation centre (the highlight's view directions)
                 ) -> torch.Tensor:    # N×3×H×W, N = len(strengths)·len(dys)·len(dxs)
-    "The albedo relit under a grid of light tilts and strengths."
+    "The albedo relit under a grid of light tilts and strengths (with specular maps: plus the highlight each light makes)."
     sz = check_shape(albedo, (1, 3, 'H', 'W'), 'albedo')
     check_shape(normal, (1, sz['H'], sz['W'], 3), 'normal')
     a, b = _light_ab(light, albedo)
     combos = [(r, dy, dx) for r in strengths for dy in dys for dx in dxs]
     r, dy, dx = albedo.new_tensor(combos).T
     n = len(combos)
-    s = combine_shading(a + alpha * r, b + r, diffuse_shading(normal.expand(n, -1, -1, -1), light_direction(torch.stack([dx, dy], 1))))
-    out = shade_texture(albedo.expand(n, -1, -1, -1), s).clamp(-1, 1)
+    nn_, ld = normal.expand(n, -1, -1, -1), light_direction(torch.stack([dx, dy], 1))
+    s = combine_shading(a + alpha * r, b + r, diffuse_shading(nn_, ld))
+    out = shade_texture(albedo.expand(n, -1, -1, -1), s)
+    if (view is not None or spec is not None) and (depth is None or K is None or view is None):
+        raise ValueError("rendering the relit images from a view, or their highlights, needs depth, view and K.")
+    if spec is not None:                    # the highlight depends on where the camera is: ω from `view`, in the canonical frame
+        check_shape(spec, (1, 2, sz['H'], sz['W']), 'specular maps')
+        d = _hw(depth, 'depth')[None]
+        omega = view_directions(d, view.reshape(1, 6).to(d), K, center_depth).expand(n, -1, -1, -1)
+        k, p = spec[:, :1].expand(n, -1, -1, -1), (4 + 96 * spec[:, 1:2]).expand(n, -1, -1, -1)
+        out = out + 2 * phong_specular(nn_, ld, omega, b + r, k, p)
+    out = out.clamp(-1, 1)
     if view is None: return out
-    if depth is None or K is None: raise ValueError("rendering the relit images from a view needs depth and K as well.")
     d = _hw(depth, 'depth')[None]
     return render_view(out, d.expand(n, -1, -1), view.reshape(1, 6).expand(n, 6), K, mode=mode)
 
