@@ -4,6 +4,9 @@ Each (image, seed) is fitted once with GAN2X's instance schedule and the refinem
 variant then resumes a copy of that run with the refinement on (`material.sbr_iters` > 0) and its own `--set`-style
 overrides, so the variants differ only in the refinement. Prints SIDE ×10⁻² and MAD° before and after, per variant.
 
+A variant whose name starts with `smooth` is the control: the same refinement with the image terms removed (only
+λ_lap·mean|∇²d| is minimised), which tells what the Laplacian does by smoothing alone, without the shading.
+
     python bench/sbr_study.py --images 000000 000001 --seeds 0 1 --schedule synface64-quick \
         --variant base: --variant lap0.1:material.sbr_lam_laplacian=0.1 --out runs/sbr_study
 """
@@ -11,6 +14,8 @@ import argparse, json, shutil, sys, time
 from dataclasses import replace
 from pathlib import Path
 import torch
+import gan2shape.train as train_mod
+from gan2shape.steps import sbr_loss, smoothness
 from gan2shape.config import load_preset, apply_overrides
 from gan2shape.study import Study, mean_std
 from gan2shape.train import fit
@@ -46,6 +51,10 @@ def main(argv=None):
                 shutil.copytree(base, out)
                 cfg = config(seed, a.sbr_iters, ov)
                 s = study.setup(cfg); t0 = time.time()
+                def smooth_only(s_, tgt):
+                    lap = smoothness(s_.nets['netR'].components(s_).depth)
+                    return s_.cfg.material.sbr_lam_laplacian * lap, {'laplacian': lap.item()}
+                train_mod.sbr_loss = smooth_only if vname.startswith('smooth') else sbr_loss   # the trainer's own reference
                 rec = fit(s, study.target(name), out, resume=True, progress=False)
                 log = [json.loads(l) for l in (out/'metrics.jsonl').read_text().splitlines()]
                 ev = [l for l in log if l.get('eval')]

@@ -15,8 +15,8 @@ from .reconstruct import build_setup, prepare_target, fresh_networks, prior_scor
 from .train import fit, gt_foreground
 
 # %% auto #0
-__all__ = ['SMOKE_SCHEDULE', 'SMOKE_PRIOR_ITERS', 'as_list', 'as_bool', 'benchmark_root', 'benchmark_names', 'stage_fields',
-           'Study', 'mean_std', 'summarise', 'table_md', 'change']
+__all__ = ['SMOKE_SCHEDULE', 'SMOKE_PRIOR_ITERS', 'DOMAINS', 'as_list', 'as_bool', 'benchmark_root', 'domain_overrides',
+           'benchmark_names', 'stage_fields', 'Study', 'mean_std', 'summarise', 'table_md', 'change']
 
 # %% ../nbs/22_study.ipynb #s004
 def as_list(v, cast=str) -> list:
@@ -35,15 +35,30 @@ def as_bool(v) -> bool:
 SMOKE_SCHEDULE = Schedule([Stage((2, 2, 2), 2, flip3=True, collect_iters=1)])
 SMOKE_PRIOR_ITERS = 5
 
-def benchmark_root() -> Path: return data_dir()/'synface64'/'benchmark'
+DOMAINS = {'synface64': 'the Lambertian synthetic faces (synth seed 1): the default',
+           'synface64spec': "GAN2X's specular faces (synth --specular, seed 1) with their own GAN (data/synface64spec)"}
 
-def benchmark_names(n_images:int=1, images=()) -> list: # → image stems
+def benchmark_root(domain:str='synface64') -> Path:
+    "The shipped benchmark of `domain` (a key of DOMAINS)."
+    if domain not in DOMAINS: raise ValueError(f"unknown domain {domain!r}; choose one of {', '.join(DOMAINS)}.")
+    return data_dir()/domain/'benchmark'
+
+def domain_overrides(domain:str='synface64') -> dict:
+    "Config overrides that point a synface64 preset at `domain`'s GAN and benchmark (the camera, priors and mask model are shared)."
+    if domain == 'synface64': return {}
+    r = benchmark_root(domain)
+    if not (r/'latents').is_dir(): raise FileNotFoundError(f"{r} has no latents: ship the {domain} benchmark (tools/make_embedded.py benchmark --specular --gan ...).")
+    return {'gan.ckpt': f'data:{domain}/stylegan2.pt', 'data.image_list': f'data:{domain}/benchmark/list.txt',
+            'data.img_root': f'data:{domain}/benchmark/image', 'data.latent_root': f'data:{domain}/benchmark/latents'}
+
+def benchmark_names(n_images:int=1, images=(), domain:str='synface64') -> list: # → image stems
     "The first `n_images` benchmark images, or those named in `images` (stems or file names), checked against the list."
-    all_names = [Path(n).stem for n in (benchmark_root()/'list.txt').read_text().split()]
+    root = benchmark_root(domain)
+    all_names = [Path(n).stem for n in (root/'list.txt').read_text().split()]
     if images:
         names = [Path(str(n)).stem for n in images]
         if unknown := [n for n in names if n not in all_names]:
-            raise ValueError(f"images {unknown} are not in {benchmark_root()/'list.txt'}; choose among {all_names[:4]}… ({len(all_names)} in all).")
+            raise ValueError(f"images {unknown} are not in {root/'list.txt'}; choose among {all_names[:4]}… ({len(all_names)} in all).")
         return names
     if not 1 <= n_images <= len(all_names): raise ValueError(f"n_images must be between 1 and {len(all_names)}, got {n_images}.")
     return all_names[:n_images]
@@ -54,14 +69,14 @@ def stage_fields(cfg:Config, **fields) -> Config:
 
 class Study:
     "The benchmark's GAN, perceptual distance and targets, loaded once; a config, fresh networks and a measured fit per run."
-    def __init__(self, preset:str='synface64-quick', device:str='cpu'):
-        self.preset, self.device = preset, device
-        self.base = build_setup(load_preset(preset), device)
+    def __init__(self, preset:str='synface64-quick', device:str='cpu', domain:str='synface64'):
+        self.preset, self.device, self.domain = preset, device, domain
+        self.base = build_setup(apply_overrides(load_preset(preset), domain_overrides(domain)), device)
         self._targets = {}
 
     def config(self, prior:str|None=None, seed:int=0, smoke:bool=False, overrides=()) -> Config:
         "The preset with `prior`, `run.seed` = seed, dotted `overrides`; `smoke` shrinks the schedule (overrides apply after it)."
-        cfg = load_preset(self.preset)
+        cfg = apply_overrides(load_preset(self.preset), domain_overrides(self.domain))
         cfg = replace(cfg, run=replace(cfg.run, seed=seed, device=self.device))
         if prior is not None: cfg = replace(cfg, prior=replace(cfg.prior, name=prior))
         if smoke: cfg = replace(cfg, schedule=SMOKE_SCHEDULE, prior=replace(cfg.prior, pretrain_iters=SMOKE_PRIOR_ITERS))
@@ -76,7 +91,7 @@ class Study:
     def target(self, name:str):
         "Benchmark image `name` with its latent, mask, ground-truth depth and mask (loaded once)."
         if name not in self._targets:
-            r = benchmark_root()
+            r = benchmark_root(self.domain)
             self._targets[name], _ = prepare_target(self.base, r/'image'/f'{name}.png', r/'latents'/f'{name}.pt', depth_path=r/'depth'/f'{name}.png',
                                                     gt_mask_path=r/'mask'/f'{name}.png', progress=False)
         return self._targets[name]

@@ -120,24 +120,28 @@ def cmd_mask(a):
 
 
 # ---------------------------------------------------------------------------------------------- benchmark
-def _bench_ok(root:Path, n:int, seed:int) -> bool:
-    "Whether `root` already holds the n-sample benchmark rendered with `seed`."
+def _bench_keep(specular:bool) -> tuple:
+    "The folders a benchmark ships: the specular domain's adds its ground-truth material maps."
+    return BENCH_KEEP + (('albedo', 'specular', 'shininess') if specular else ())
+
+def _bench_ok(root:Path, n:int, seed:int, specular:bool=False) -> bool:
+    "Whether `root` already holds the n-sample benchmark rendered with `seed` (and the specular domain if asked)."
     try:
         cfg = json.loads((root/'synth_config.json').read_text())
         names = _names(root)
-        return (cfg.get('seed') == seed and len(names) == n and
-                all((root/f/nm).exists() for f in BENCH_KEEP for nm in names))
+        return (cfg.get('seed') == seed and bool(cfg.get('specular', False)) == specular and len(names) == n and
+                all((root/f/nm).exists() for f in _bench_keep(specular) for nm in names))
     except (FileNotFoundError, json.JSONDecodeError): return False
 
-def render_benchmark(root:Path, n:int, seed:int) -> Path:
-    "Render n samples of the domain with `seed` into `root` (only image/, depth/, mask/ and the tables), replacing it whole."
-    if _bench_ok(root, n, seed): _say(f'{root}: {n} samples of seed {seed} already rendered'); return root
+def render_benchmark(root:Path, n:int, seed:int, specular:bool=False) -> Path:
+    "Render n samples of the domain with `seed` into `root` (only image/, depth/, mask/ (+ material maps) and the tables), replacing it whole."
+    if _bench_ok(root, n, seed, specular): _say(f'{root}: {n} samples of seed {seed} already rendered'); return root
     root.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix='.bench.', dir=root.parent))
     try:
-        write_synth(tmp/'all', n, seed, SynthCfg(), progress=False)
+        write_synth(tmp/'all', n, seed, SynthCfg(specular=specular), progress=False)
         new = tmp/'new'; new.mkdir()
-        for f in BENCH_KEEP: shutil.move(str(tmp/'all'/f), str(new/f))
+        for f in _bench_keep(specular): shutil.move(str(tmp/'all'/f), str(new/f))
         for f in BENCH_FILES: shutil.move(str(tmp/'all'/f), str(new/f))
         if (root/'latents').exists(): shutil.rmtree(root/'latents')   # latents of other images are stale
         if root.exists(): root.rename(tmp/'old')
@@ -166,8 +170,9 @@ def cmd_benchmark(a):
     from gan2shape.stylegan2 import load_stylegan2
     from gan2shape.perceptual import perceptual_distance
     from gan2shape.export import image_grid
-    root = a.out or a.data/'synface64'/'benchmark'
-    t0 = time.time(); render_benchmark(root, a.n, a.seed); _say(f'render: {time.time() - t0:.1f} s')
+    domain = a.data/('synface64spec' if a.specular else 'synface64')
+    root = a.out or domain/'benchmark'
+    t0 = time.time(); render_benchmark(root, a.n, a.seed, a.specular); _say(f'render: {time.time() - t0:.1f} s')
     if a.gan is None: _say('no --gan given: images, depth and masks only; run again with --gan CKPT for the latents.'); return
     g = load_stylegan2(a.gan, with_discriminator=False).g
     names = _names(root)
@@ -191,7 +196,7 @@ def cmd_benchmark(a):
     rows = []   # rows of 8: targets, then their reconstructions
     for i in range(0, len(x), 8): rows += [x[i:i + 8], rec[i:i + 8]]
     rows = [F.pad(r, (0, 0, 0, 0, 0, 0, 0, 8 - len(r)), value=1.) for r in rows]
-    grid = a.data/'synface64'/'benchmark_inversion.png' if a.out is None else root/'inversion.png'
+    grid = domain/'benchmark_inversion.png' if a.out is None else root/'inversion.png'
     p = save_image(image_grid(torch.cat(rows).clamp(-1, 1), ncol=8, pad=1), grid)
     _say(f'wrote {root/"latents"} ({len(names)} files) and {p} (rows: image, G(w), image, G(w), …)')
 
@@ -359,6 +364,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument('--n', type=int, default=32); b.add_argument('--steps', type=int, default=300)
     b.add_argument('--seed', type=int, default=1, help='synth seed of the benchmark (training used 0)')
     b.add_argument('--batch', type=int, default=32, help='images inverted together (each has its own w)')
+    b.add_argument('--specular', action='store_true', help="GAN2X's specular domain (synth --specular), into data/synface64spec/benchmark")
     b.add_argument('--out', type=Path, default=None,
                    help='another folder for the set (e.g. the joint pre-training set: --seed 0 --n 200); default data/synface64/benchmark')
     q = sub.add_parser('gan-quality', help='sample grid, nearest neighbours, Fréchet distance')
