@@ -4,7 +4,7 @@
 
 # %% ../nbs/22_study.ipynb #s002
 from __future__ import annotations
-import json, math, time
+import json, math, shutil, time
 from dataclasses import replace
 from pathlib import Path
 import torch
@@ -105,10 +105,15 @@ class Study:
 
     def fit(self, name:str, cfg:Config, out:str|Path, net_seed:int|None=None, pool_source=None, keep_checkpoint:bool=False,
             measure=None, # optional (Setup, Target, Reconstruction) → dict of further numbers (e.g. material errors)
+            resume_from:str|Path|None=None, # a finished run folder (kept with keep_checkpoint) to continue in `out` under `cfg`
            ) -> dict:
-        "Train image `name` from fresh networks; its scores, wall seconds and weight updates (optimiser steps, from the log)."
+        "Train image `name` from fresh networks (or continue a copy of `resume_from`); its scores, wall seconds and weight updates (optimiser steps, from the log)."
+        if resume_from is not None:   # e.g. GAN2X's refinement after a GAN2X fit: only the phases the copy has not done run
+            if not (Path(resume_from)/'checkpoint.pt').exists(): raise FileNotFoundError(f"{resume_from} has no checkpoint.pt: fit it with keep_checkpoint=True.")
+            if Path(out).exists(): shutil.rmtree(out)
+            shutil.copytree(resume_from, out)
         s, t0 = self.setup(cfg, net_seed), time.time()
-        rec = fit(s, self.target(name), out, progress=False, pool_source=pool_source)
+        rec = fit(s, self.target(name), out, resume=resume_from is not None, progress=False, pool_source=pool_source)
         secs = time.time() - t0
         more = measure(s, self.target(name), rec) if measure is not None else {}
         if not keep_checkpoint: Path(rec.checkpoint).unlink(missing_ok=True)   # ~100 MB a run; the log and scores stay

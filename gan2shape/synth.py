@@ -17,8 +17,8 @@ from .core import atomic_write_text, make_run_dir
 # %% auto #0
 __all__ = ['FaceParams', 'sample_face_params', 'face_heights', 'face_backgrounds', 'face_albedos', 'face_height', 'face_albedo',
            'face_background', 'SynthCfg', 'sample_view_light', 'view_light_priors', 'sample_spec_params',
-           'face_speculars', 'SynthBatch', 'render_faces', 'sample_batch', 'encode_depth', 'read_depth_png',
-           'write_synth', 'synth_cli']
+           'face_speculars', 'SynthBatch', 'render_faces', 'sample_draw', 'sample_batch', 'encode_depth',
+           'read_depth_png', 'write_synth', 'synth_cli']
 
 # %% ../nbs/10_synth.ipynb #c005
 # the features as (name, centre x, centre y, size x, size y, strength); x is mirrored for paired features
@@ -237,15 +237,17 @@ def render_faces(params:list, # FaceParams, one per sample
     image = torch.where(mask[:, None] > 0, out[:, :3], back).clamp(-1, 1)   # the head over the far background
     return SynthBatch(image, depth, normals_from_depth(depth, K), mask, canon, cn, albedo, views, lights, ks, pp)
 
+def sample_draw(seed:int, i:int, cfg:SynthCfg=SynthCfg()) -> tuple: # (FaceParams, 1×6 view, 1×4 light, spec tuple or None)
+    "What sample i of the domain with seed `seed` is made of (to re-render it under other lights or views)."
+    g = torch.Generator().manual_seed(seed * 1_000_003 + int(i))
+    p = sample_face_params(g)
+    v, l = sample_view_light(1, g, cfg)
+    return p, v, l, (sample_spec_params(g, cfg) if cfg.specular else None)   # drawn last: the Lambertian draws stay the same
+
 def sample_batch(seed:int, indices:list, cfg:SynthCfg=SynthCfg(), device='cpu') -> SynthBatch:
     "Render the samples `indices` of the domain with seed `seed`: sample i depends only on (seed, i)."
-    ps, vs, ls, ss = [], [], [], []
-    for i in indices:
-        g = torch.Generator().manual_seed(seed * 1_000_003 + int(i))
-        ps.append(sample_face_params(g))
-        v, l = sample_view_light(1, g, cfg); vs.append(v); ls.append(l)
-        if cfg.specular: ss.append(sample_spec_params(g, cfg))   # drawn last: the Lambertian draws stay the same
-    return render_faces(ps, torch.cat(vs), torch.cat(ls), cfg, device, ss or None)
+    ps, vs, ls, ss = zip(*[sample_draw(seed, i, cfg) for i in indices])
+    return render_faces(list(ps), torch.cat(vs), torch.cat(ls), cfg, device, list(ss) if cfg.specular else None)
 
 # %% ../nbs/10_synth.ipynb #c016
 def encode_depth(depth:torch.Tensor, min_depth:float=0.9, max_depth:float=1.1) -> np.ndarray: # S×S → uint16
