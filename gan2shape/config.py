@@ -451,7 +451,7 @@ class MaterialCfg(_Section):
     sbr_lr: float = 1e-3
     sbr_lam_chr_albedo: float = 0.5
     sbr_lam_chr_spec: float = 0.2
-    sbr_lam_laplacian: float = 1e-3
+    sbr_lam_laplacian: float = 10.0  # ours (SPEC-GAN2X proposed 1e-3, which roughens the normals: see above)
 
     def __post_init__(self):
         _normalise(self, sigma=lambda v: tuple(float(x) for x in v))
@@ -708,7 +708,7 @@ PRESETS = {
     'synface64': "embedded synthetic 64 px domain with the original's synthetic-face schedule: ~6 minutes per image on 2 idle CPU cores",
     'synface64-pretrain': "joint pre-training on the embedded domain's 200 training images with the original's synface_pretrain.yml "
                           "schedule: a GPU job (never run to its end on a CPU: bench/results/pretrain)",
-    'synface64-gan2x': "GAN2X on the depth map (specular maps, L_vl, σ (0.8, 1), chromaticity smoothness, 200 refinement "
+    'synface64-gan2x': "GAN2X on the depth map (specular maps, L_vl, σ (0.8, 1), chromaticity smoothness, 1000 refinement "
                        "iterations) with the synface64 schedule: issue 15's first version, no joint pre-training yet",
     'celeba': "the original's configs/celeba.yml (CelebA faces, 128 px; needs the original's released GAN): a GPU job",
     'cat': "the original's configs/cat.yml (LSUN cat faces, 128 px; needs the original's released GAN): a GPU job",
@@ -740,7 +740,7 @@ def resolve_config(preset:str|None=None,          # a name from PRESETS
     cfg = load_config(config_path) if config_path is not None else load_preset(preset or DEFAULT_PRESET)
     return apply_overrides(cfg, overrides)
 
-# %% ../nbs/00a_config.ipynb #92b635fb
+# %% ../nbs/00a_config.ipynb #a9703b16
 METHODS = {'gan2shape': "GAN2Shape (Pan et al., ICLR 2021): Lambertian shading, the config's own material section switched off",
            'gan2x': "GAN2X on the depth map: the synface64-gan2x preset's material section and λ_vl on top of the config"}
 
