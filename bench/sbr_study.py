@@ -26,6 +26,8 @@ def main(argv=None):
     p.add_argument('--seeds', nargs='+', type=int, default=[0])
     p.add_argument('--schedule', default='synface64-quick', help='the preset whose schedule the GAN2X fit runs')
     p.add_argument('--sbr-iters', type=int, default=200)
+    p.add_argument('--base', default='gan2x', choices=['gan2x', 'gan2shape'],
+                   help="the fit refined: GAN2X's (specular maps, L_vl, ...) or GAN2Shape's (the preset as it is; Lambertian refinement)")
     p.add_argument('--variant', action='append', default=[], metavar='NAME:KEY=VAL,KEY=VAL',
                    help='a refinement variant: a name and overrides of the gan2x material (repeatable)')
     p.add_argument('--out', type=Path, required=True)
@@ -35,16 +37,17 @@ def main(argv=None):
     study, gx = Study(a.schedule, 'cpu'), load_preset('synface64-gan2x')
     def config(seed, sbr_iters, overrides=()):
         cfg = study.config(None, seed)
-        cfg = replace(cfg, material=replace(gx.material, sbr_iters=sbr_iters), loss=replace(cfg.loss, lam_vl=gx.loss.lam_vl))
+        if a.base == 'gan2x': cfg = replace(cfg, material=replace(gx.material, sbr_iters=sbr_iters), loss=replace(cfg.loss, lam_vl=gx.loss.lam_vl))
+        else: cfg = replace(cfg, material=replace(cfg.material, sbr_iters=sbr_iters, sbr_lam_laplacian=gx.material.sbr_lam_laplacian))
         return apply_overrides(cfg, list(overrides))
     rows = []
     for name in a.images:
         ref = study.reference(name, study.config(None, a.seeds[0]))['prior']
         for seed in a.seeds:
-            base = a.out/f'gan2x_s{seed}'/name
+            base = a.out/f'{a.base}_s{seed}'/name
             if not (base/'checkpoint.pt').exists():
                 t0 = time.time(); r = study.fit(name, config(seed, 0), base, keep_checkpoint=True)
-                print(f'{name} s{seed} GAN2X: SIDE {r["SIDE_e2"]:.3f} MAD {r["MAD_deg"]:.2f}° ({time.time() - t0:.0f} s)', flush=True)
+                print(f'{name} s{seed} {a.base}: SIDE {r["SIDE_e2"]:.3f} MAD {r["MAD_deg"]:.2f}° ({time.time() - t0:.0f} s)', flush=True)
             for vname, ov in variants:
                 out = a.out/f'{vname}_s{seed}'/name
                 if out.exists(): shutil.rmtree(out)

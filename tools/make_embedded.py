@@ -252,7 +252,7 @@ def nn_dist(q:torch.Tensor, ref:torch.Tensor, batch:int=250) -> tuple:
 def cmd_gan_quality(a):
     from gan2shape.perceptual import perceptual_distance
     from gan2shape.export import image_grid
-    out = a.data/'synface64'
+    out = a.data/('synface64spec' if a.specular else 'synface64')
     t_all = time.time()
     if a.cache is not None and str(a.cache) == 'none': a.cache = None
     g = _load_g(str(a.gan))
@@ -375,6 +375,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument('--n-nn-train', type=int, default=5000); q.add_argument('--n-nn', type=int, default=500)
     q.add_argument('--n-fd', type=int, default=1000); q.add_argument('--holdout-start', type=int, default=19000)
     q.add_argument('--cache', type=Path, default=ROOT/'runs'/'embedded_cache', help="where the real images' features are cached ('none': no cache)")
+    q.add_argument('--specular', action='store_true', help="write the pictures into data/synface64spec (give --train the specular training set)")
     v = sub.add_parser('vl-init', help='regress the view and light networks on the training labels (run.init_ckpt)')
     v.add_argument('--iters', type=int, default=1500); v.add_argument('--batch', type=int, default=64)
     v.add_argument('--lr', type=float, default=5e-4); v.add_argument('--nf', type=int, default=16)
