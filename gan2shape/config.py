@@ -740,7 +740,7 @@ def resolve_config(preset:str|None=None,          # a name from PRESETS
     cfg = load_config(config_path) if config_path is not None else load_preset(preset or DEFAULT_PRESET)
     return apply_overrides(cfg, overrides)
 
-# %% ../nbs/00a_config.ipynb #a9703b16
+# %% ../nbs/00a_config.ipynb #s165fb93
 METHODS = {'gan2shape': "GAN2Shape (Pan et al., ICLR 2021): Lambertian shading, the config's own material section switched off",
            'gan2x': "GAN2X on the depth map: the synface64-gan2x preset's material section and λ_vl on top of the config"}
 
