@@ -86,18 +86,16 @@ def relight_grid(albedo:torch.Tensor, # 1×3×H×W in [-1, 1]
     nn_, ld = normal.expand(n, -1, -1, -1), light_direction(torch.stack([dx, dy], 1))
     s = combine_shading(a + alpha * r, b + r, diffuse_shading(nn_, ld))
     out = shade_texture(albedo.expand(n, -1, -1, -1), s)
-    if (view is not None or spec is not None) and (depth is None or K is None or view is None):
+    if view is None and spec is None: return out.clamp(-1, 1)
+    if depth is None or K is None or view is None:
         raise ValueError("rendering the relit images from a view, or their highlights, needs depth, view and K.")
+    d = _hw(depth, 'depth')[None]
     if spec is not None:                    # the highlight depends on where the camera is: ω from `view`, in the canonical frame
         check_shape(spec, (1, 2, sz['H'], sz['W']), 'specular maps')
-        d = _hw(depth, 'depth')[None]
         omega = view_directions(d, view.reshape(1, 6).to(d), K, center_depth).expand(n, -1, -1, -1)
         k, p = spec[:, :1].expand(n, -1, -1, -1), (4 + 96 * spec[:, 1:2]).expand(n, -1, -1, -1)
         out = out + 2 * phong_specular(nn_, ld, omega, b + r, k, p)
-    out = out.clamp(-1, 1)
-    if view is None: return out
-    d = _hw(depth, 'depth')[None]
-    return render_view(out, d.expand(n, -1, -1), view.reshape(1, 6).expand(n, 6), K, mode=mode)
+    return render_view(out.clamp(-1, 1), d.expand(n, -1, -1), view.reshape(1, 6).expand(n, 6), K, mode=mode)
 
 # %% ../nbs/18_viz.ipynb #c015
 def sweep_images(texture:torch.Tensor, # 3×H×W (or 1×3×H×W) canonical image in [-1, 1]
