@@ -10,15 +10,14 @@ A variant whose name starts with `smooth` is the control: the same refinement wi
     python bench/sbr_study.py --images 000000 000001 --seeds 0 1 --schedule synface64-quick \
         --variant base: --variant lap0.1:material.sbr_lam_laplacian=0.1 --out runs/sbr_study
 """
-import argparse, json, shutil, sys, time
+import argparse, json, time
 from dataclasses import replace
 from pathlib import Path
 import torch
 import gan2shape.train as train_mod
 from gan2shape.steps import sbr_loss, smoothness
-from gan2shape.config import load_preset, apply_overrides
+from gan2shape.config import load_preset, apply_overrides, method_overrides
 from gan2shape.study import Study, mean_std
-from gan2shape.train import fit
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -37,8 +36,8 @@ def main(argv=None):
     study, gx = Study(a.schedule, 'cpu'), load_preset('synface64-gan2x')
     def config(seed, sbr_iters, overrides=()):
         cfg = study.config(None, seed)
-        if a.base == 'gan2x': cfg = replace(cfg, material=replace(gx.material, sbr_iters=sbr_iters), loss=replace(cfg.loss, lam_vl=gx.loss.lam_vl))
-        else: cfg = replace(cfg, material=replace(cfg.material, sbr_iters=sbr_iters, sbr_lam_laplacian=gx.material.sbr_lam_laplacian))
+        if a.base == 'gan2x': cfg = apply_overrides(cfg, method_overrides('gan2x'))   # what --method gan2x applies
+        cfg = replace(cfg, material=replace(cfg.material, sbr_iters=sbr_iters, sbr_lam_laplacian=gx.material.sbr_lam_laplacian))
         return apply_overrides(cfg, list(overrides))
     rows = []
     for name in a.images:
@@ -50,26 +49,19 @@ def main(argv=None):
                 print(f'{name} s{seed} {a.base}: SIDE {r["SIDE_e2"]:.3f} MAD {r["MAD_deg"]:.2f}° ({time.time() - t0:.0f} s)', flush=True)
             for vname, ov in variants:
                 out = a.out/f'{vname}_s{seed}'/name
-                if out.exists(): shutil.rmtree(out)
-                shutil.copytree(base, out)
-                cfg = config(seed, a.sbr_iters, ov)
-                s = study.setup(cfg); t0 = time.time()
                 def smooth_only(s_, tgt):
                     lap = smoothness(s_.nets['netR'].components(s_).depth)
                     return s_.cfg.material.sbr_lam_laplacian * lap, {'laplacian': lap.item()}
                 train_mod.sbr_loss = smooth_only if vname.startswith('smooth') else sbr_loss   # the trainer's own reference
-                rec = fit(s, study.target(name), out, resume=True, progress=False)
-                log = [json.loads(l) for l in (out/'metrics.jsonl').read_text().splitlines()]
-                ev = [l for l in log if l.get('eval')]
-                pre = next(l for l in reversed(ev) if l.get('phase') != 'sbr')
-                sm = rec.score.summary()
+                r = study.fit(name, config(seed, a.sbr_iters, ov), out, resume_from=base)   # a copy of the base fit, refined
+                pre = next(l for l in reversed([json.loads(l) for l in (out/'metrics.jsonl').read_text().splitlines()])
+                           if l.get('eval') and l.get('phase') != 'sbr')                      # the base fit's last evaluation
                 row = {'image': name, 'seed': seed, 'variant': vname, 'prior_side': ref['SIDE_e2'], 'prior_mad': ref['MAD_deg'],
-                       'pre_side': pre['side_e2'], 'pre_mad': pre['mad_deg'], 'side': sm['side_e2'], 'mad': sm['mad_deg'],
-                       'seconds': time.time() - t0}
+                       'pre_side': pre['side_e2'], 'pre_mad': pre['mad_deg'], 'side': r['SIDE_e2'], 'mad': r['MAD_deg'],
+                       'seconds': r['seconds']}
                 rows.append(row)
                 print(f'{name} s{seed} {vname:14s}: SIDE {row["pre_side"]:.3f} → {row["side"]:.3f}   MAD {row["pre_mad"]:.2f}° → {row["mad"]:.2f}°'
                       f'   ({row["seconds"]:.0f} s)', flush=True)
-                (out/'checkpoint.pt').unlink(missing_ok=True)
     (a.out/'rows.json').write_text(json.dumps(rows, indent=1))
     print('\n| variant | n | Δ SIDE ×10⁻² (refined − before) | Δ MAD ° | MAD ° after |\n|---|---|---|---|---|')
     for vname, _ in variants:

@@ -110,8 +110,7 @@ class Study:
         "Train image `name` from fresh networks (or continue a copy of `resume_from`); its scores, wall seconds and weight updates (optimiser steps, from the log)."
         if resume_from is not None:   # e.g. GAN2X's refinement after a GAN2X fit: only the phases the copy has not done run
             if not (Path(resume_from)/'checkpoint.pt').exists(): raise FileNotFoundError(f"{resume_from} has no checkpoint.pt: fit it with keep_checkpoint=True.")
-            if Path(out).exists(): shutil.rmtree(out)
-            shutil.copytree(resume_from, out)
+            shutil.copytree(resume_from, out, dirs_exist_ok=True)   # like a fresh fit, it replaces only the run's own files in `out`
         s, t0 = self.setup(cfg, net_seed), time.time()
         rec = fit(s, self.target(name), out, resume=resume_from is not None, progress=False, pool_source=pool_source)
         secs = time.time() - t0
