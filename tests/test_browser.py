@@ -5,30 +5,20 @@ page of a tiny run, serves them from localhost, and checks that each page loads 
 every plotly 3D viewer draws a non-empty WebGL canvas. Screenshots are saved beside the pages. Skips with a sentence
 where Chromium, chromedriver or selenium is missing (`apt-get install chromium chromium-driver`, `pip install selenium`).
 """
-import functools, http.server, importlib.util, io, shutil, threading
+import functools, http.server, importlib.util, io, threading
 from pathlib import Path
 import numpy as np
 import pytest
+from conftest import browser_missing
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM, DRIVER = shutil.which('chromium') or shutil.which('chromium-browser'), shutil.which('chromedriver')
-
-
 CDN_ASSETS = ('cdnjs.cloudflare.com/ajax/libs/require.js/', 'cdnjs.cloudflare.com/ajax/libs/mathjax/',
               'unpkg.com/@jupyter-widgets/html-manager')
-
-def _missing():
-    if CHROMIUM is None or DRIVER is None:
-        return "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver); the browser test cannot run."
-    if importlib.util.find_spec('selenium') is None:
-        return "selenium is not installed (pip install selenium, part of the dev requirements); the browser test cannot run."
-    return None
-
 
 @pytest.fixture(scope='module')
 def site(tmp_path_factory):
     "docs-style site: tutorial 1 rendered by tools/make_docs.py, and the view page of a tiny reconstruction."
-    if (why := _missing()): pytest.skip(why)
+    if (why := browser_missing()): pytest.skip(why)
     out = tmp_path_factory.mktemp('site')
     spec = importlib.util.spec_from_file_location('make_docs', ROOT/'tools'/'make_docs.py')
     md = importlib.util.module_from_spec(spec); spec.loader.exec_module(md)
@@ -49,22 +39,6 @@ def server(site):
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f'http://127.0.0.1:{httpd.server_address[1]}'
     httpd.shutdown()
-
-
-@pytest.fixture(scope='module')
-def browser():
-    if (why := _missing()): pytest.skip(why)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for a in ('--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--use-gl=angle', '--use-angle=swiftshader',
-              '--enable-unsafe-swiftshader', '--window-size=1200,1600'):
-        opts.add_argument(a)
-    opts.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
-    d = webdriver.Chrome(service=Service(DRIVER), options=opts)
-    yield d
-    d.quit()
 
 
 def _check_page(browser, url, shot):
