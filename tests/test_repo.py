@@ -64,3 +64,17 @@ def test_readme_commands_parse_and_name_files_that_exist():
             if a.startswith('data:'): assert resolve_data_path(a).exists(), f"README names {a}, which is not shipped"
         assert 'configs/' not in ' '.join(argv) and 'face.png' not in argv, argv
         if argv[0] not in DELEGATED: p.parse_args(argv)      # raises SystemExit on any option the CLI does not know
+
+
+def test_readme_gallery_matches_its_demo_run_and_stays_small():
+    "The README's demo table carries docs/gallery/demo.json's figures, every gallery picture it shows exists, and the gallery is a few hundred KB."
+    import json, re
+    readme = (ROOT/'README.md').read_text()
+    d = json.loads((ROOT/'docs'/'gallery'/'demo.json').read_text())
+    rows = dict(re.findall(r'^\| (ellipsoid prior alone|GAN2Shape \(the demo\)) \| (.+?) \|$', readme, re.M))
+    assert rows['ellipsoid prior alone'] == f"{d['prior_side_e2']:.3f} | {d['prior_mad_deg']:.2f}°", rows
+    assert rows['GAN2Shape (the demo)'] == f"{d['side_e2']:.3f} | {d['mad_deg']:.2f}°", rows
+    shown = re.findall(r'\]\((docs/gallery/[^)]+)\)', readme)
+    assert {'docs/gallery/shapes.png', 'docs/gallery/relight.png', 'docs/gallery/rotation.gif'} <= set(shown)
+    assert all((ROOT/p).stat().st_size > 1000 for p in shown)
+    assert sum(p.stat().st_size for p in (ROOT/'docs'/'gallery').iterdir()) < 500_000
