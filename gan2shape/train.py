@@ -280,6 +280,7 @@ def _run_unit(s:Setup, run:_Run, unit:Unit, stg, ts:list, tags:dict, desc, pool_
         run.phase('step3', stg.iters[2] - k, desc('step3'), f3, tags, ev)
 
 # %% ../nbs/16_train.ipynb #c009v
+@torch.enable_grad()   # training needs autograd even where the caller switched it off (a notebook's torch.set_grad_enabled(False))
 def train(s:Setup,                # networks (shared by all images), GAN, perceptual distance and config
           tgts:list,              # the images (Targets with distinct names); one in mode 'single'
           out:str|Path,           # folder for the checkpoint and the log
