@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .core import atomic_torch_save, load_torch_file
 from . import dist
-from .config import Config
+from .config import Config, Schedule
 from .render import warp_canon_depth, unwarp_depth, far_depth
 from .metrics import shape_metrics, ShapeScore
 from .priors import make_prior
@@ -21,8 +21,8 @@ from .steps import (Refinement, sbr_loss, Setup, Target, Components, Rendering, 
 
 # %% auto #0
 __all__ = ['STEP_NETS', 'make_optimizer', 'warmup_lr', 'NonFiniteLoss', 'gt_foreground', 'evaluate', 'Reconstruction', 'Unit',
-           'plan', 'ImageCycle', 'prior_from_config', 'prior_in_canonical', 'train', 'fit', 'fit_many',
-           'view_light_targets', 'train_view_light']
+           'plan', 'equal_work_schedule', 'ImageCycle', 'prior_from_config', 'prior_in_canonical', 'train', 'fit',
+           'fit_many', 'view_light_targets', 'train_view_light']
 
 # %% ../nbs/16_train.ipynb #c005
 STEP_NETS = {'prior': ('netD',), 'step1': ('netA', 'netS'), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL', 'netS'),
@@ -110,6 +110,21 @@ def plan(mode:str, n_stages:int, n_images:int, batch_images:int=1) -> list:
     if mode == 'sequential':  # every batch runs the whole schedule in turn, no reset
         return [Unit(k, b, bi, False, k == last_k) for bi, b in enumerate(batches) for k in range(n_stages)]
     raise ValueError(f"unknown schedule mode {mode!r}.")
+
+# %% ../nbs/16_train.ipynb #c009r
+def equal_work_schedule(mode:str,       # 'sequential', 'generalised' or 'joint'
+                        stage,          # the per-image Stage
+                        epochs:int,     # how often each image gets that stage's work
+                        n_images:int,
+                        reset_weights:bool=False):
+    "A multi-image schedule in `mode` giving each of `n_images` images `epochs` × `stage` of training."
+    if mode == 'joint':
+        n = n_images
+        return Schedule([replace(stage, iters=tuple(k * n for k in stage.iters), collect_iters=stage.collect_iters * n, repeat=epochs)],
+                        mode='joint', reset_weights=reset_weights)
+    if mode in ('sequential', 'generalised'):
+        return Schedule([replace(stage, repeat=epochs)], mode=mode, reset_weights=reset_weights, batch_images=1)
+    raise ValueError(f"equal_work_schedule compares the multi-image modes 'sequential', 'generalised' and 'joint', not {mode!r}.")
 
 # %% ../nbs/16_train.ipynb #c009c
 class ImageCycle:
