@@ -1,12 +1,12 @@
 """The prior explorer in a real JupyterLab, driven by Debian's Chromium through selenium.
 
 Starts `jupyter lab` on localhost with a token in a temporary folder holding a copy of tutorial 2 (so the repository's
-notebook is never saved over), opens it, runs every cell from JupyterLab's Run menu, and then moves the explorer's
+notebook is never saved over), opens it, waits for its kernel, runs every cell from JupyterLab's Run menu (done when every cell has an execution count), and then moves the explorer's
 ellipsoid *radius* slider by typing into its readout, as a user can. The test passes when the explorer's picture (the
 mask and the prior's depth, an ipywidgets Image) is redrawn with different pixels. A screenshot is saved beside the
 copy. Skips with a sentence where Chromium, chromedriver, selenium or JupyterLab is missing.
 """
-import importlib.util, os, secrets, shutil, socket, subprocess, sys, time, urllib.request
+import importlib.util, os, re, secrets, shutil, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 import pytest
 
@@ -60,20 +60,35 @@ fetch(img.src).then(r => r.arrayBuffer()).then(b => {
 def test_prior_explorer_in_jupyterlab(browser, lab):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.support.ui import Select, WebDriverWait
     url, token, root = lab
     browser.set_script_timeout(30)
     browser.get(f'{url}/lab/tree/priors.ipynb?token={token}')
     wait = WebDriverWait(browser, 120)
-    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '.jp-Notebook .jp-Cell'))
-    wait.until(lambda d: d.find_elements(By.XPATH, "//*[contains(@class, 'jp-Toolbar-kernelStatus') or contains(@class, 'jp-Notebook-ExecutionIndicator')]"))
-    run_menu = next(e for e in browser.find_elements(By.CSS_SELECTOR, '.lm-MenuBar-itemLabel') if e.text.strip() == 'Run')
-    run_menu.click()
-    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, 'li[data-command="runmenu:run-all"]'))[0].click()
-    # the notebook's own checks after the explorer cell move it (another prior, another image): wait for the kernel
-    # to finish, then choose as a user would: the first shipped sample, the embedded mask network, the ellipsoid
-    WebDriverWait(browser, 300).until(lambda d: any('Idle' in e.text for e in d.find_elements(By.CSS_SELECTOR, '.jp-StatusBar-TextItem'))
-                                      and not any('[*]' in e.text for e in d.find_elements(By.CSS_SELECTOR, '.jp-InputPrompt')))
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '.jp-Notebook .jp-CodeCell'))
+    prompts = lambda: [e.text.strip() for e in browser.find_elements(By.CSS_SELECTOR, '.jp-Notebook .jp-CodeCell .jp-InputPrompt')]
+    status = lambda: [e.text.strip() for e in browser.find_elements(By.CSS_SELECTOR, '.jp-StatusBar-TextItem')]
+    idle = lambda: any(t.endswith('Idle') and 'No Kernel' not in t for t in status())   # 'Python 3 (ipykernel) | Idle'
+    # the kernel must be up before Run All: a run requested while it starts, or a click on a menu not yet live, used to
+    # leave every cell unrun and an idle kernel, which the old wait (idle and no [*]) took for a finished run (CI, stop 26)
+    try: WebDriverWait(browser, 180).until(lambda d: idle())
+    except TimeoutException: pytest.fail(f"the notebook's kernel was not idle 3 minutes after opening; the status bar says {status()}")
+    def run_all():
+        next(e for e in browser.find_elements(By.CSS_SELECTOR, '.lm-MenuBar-itemLabel') if e.text.strip() == 'Run').click()
+        WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, 'li[data-command="runmenu:run-all"]'))[0].click()
+    run_all()
+    try: WebDriverWait(browser, 30).until(lambda d: any(p != '[ ]:' for p in prompts()))
+    except TimeoutException: run_all()   # the click did not reach the menu: once more
+    # done when every code cell shows an execution count and the kernel is idle; an error stops Run All, so report it
+    def finished(_):
+        ps = prompts()
+        return idle() and ps and all(re.fullmatch(r'\[\d+\]:', p) for p in ps)
+    try: WebDriverWait(browser, 600).until(finished)
+    except TimeoutException:
+        browser.save_screenshot(str(root/'explorer-unfinished.png'))
+        errors = [e.text[-1500:] for e in browser.find_elements(By.CSS_SELECTOR, '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
+        pytest.fail(f"Run All did not finish in 10 minutes: prompts {prompts()}, status bar {status()}; stderr outputs:\n" + '\n---\n'.join(errors))
     control = lambda name, kind: browser.find_element(By.XPATH, f"//div[contains(@class, '{kind}')][.//label[normalize-space()='{name}']]")
     image = Select(control('image', 'widget-dropdown').find_element(By.TAG_NAME, 'select'))
     image.select_by_index(0)
