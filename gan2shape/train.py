@@ -151,8 +151,8 @@ def _score_terms(score:ShapeScore|None) -> dict:
 
 class _Run:
     "The side effects of one training run: the random generator, the image cycle, the metrics log, checkpoints and resume."
-    def __init__(self, s:Setup, out:Path, resume:bool, progress:bool, n_images:int=1):
-        self.s = s
+    def __init__(self, s:Setup, out:Path, resume:bool, progress:bool, n_images:int=1, on_phase=None):
+        self.s, self.on_phase = s, on_phase
         self.shared = s.cfg.schedule.mode != 'single' and dist.active()   # one set of networks over all processes (else each its own)
         self.rank, self.world, _ = dist.world() if self.shared else (0, 1, 0)
         self.progress = progress and self.rank == 0
@@ -205,6 +205,11 @@ class _Run:
             self.write({'phase': phase, **tags, 'iter': i, 'loss': loss.item(), 'lr': lr, **terms, 'time': time.time() - t0})
             if i % 10 == 0: bar.set_postfix(loss=f'{loss.item():.4f}')
         if eval_fn is not None: self.write({'phase': phase, **tags, 'iter': iters, 'eval': True, **eval_fn()})
+        self.ended(phase, tags)
+
+    def ended(self, phase:str, tags:dict):
+        "Tell the caller's `on_phase(phase, tags)` that a phase has run (under torchrun, rank 0 only)."
+        if self.on_phase is not None and self.rank == 0: self.on_phase(phase, dict(tags))
 
 # %% ../nbs/16_train.ipynb #c009p
 def prior_from_config(cfg, mask:torch.Tensor) -> torch.Tensor|None: # mask B×1×S×S → B×S×S depth, None for 'none'
@@ -256,6 +261,7 @@ def _run_prior(s:Setup, run:_Run, tgts:list, priors:list, progress:bool, eval_fn
         run.write({'phase': 'prior', 'stage': -1, 'iter': i, 'loss': loss.item()}); done = i + 1
         if p.pretrain_loss_threshold is not None and (dist.mean_scalar(loss.item()) if run.shared else loss.item()) < p.pretrain_loss_threshold: break   # all processes agree
     run.write({'phase': 'prior', 'stage': -1, 'iter': done, 'eval': True, **eval_fn()})
+    if n: run.ended('prior', {'stage': -1})
 
 # %% ../nbs/16_train.ipynb #c009u
 def _collect_cycle(s:Setup, ts:list, comps:list, cms:list, stg, cycle:ImageCycle, g, t:int=0) -> list:
@@ -303,6 +309,8 @@ def train(s:Setup,                # networks (shared by all images), GAN, percep
           progress:bool=True,
           priors:list|None=None,  # a 1×S×S prior depth per image (default: the config's prior on each image's mask)
           pool_source=None,       # optional (stage index, Stage, generator, Target) → Pool replacing step 2 and the GAN (oracle studies)
+          on_phase=None,          # optional callable(phase, tags) after each phase that ran ('prior', 'step1', 'step2', 'step3', …;
+                                  # tags: stage, and batch with several images); it may look at s.nets, but must not train them
          ) -> list:               # a Reconstruction per image, in order
     "The one training loop: prior pre-training, then the units `plan` lays out for the schedule's mode."
     cfg = s.cfg
@@ -323,7 +331,7 @@ def train(s:Setup,                # networks (shared by all images), GAN, percep
                                     specular='netS' in s.nets).to(tgts[0].image.device)
     starts = [0]                       # the schedule iteration at which each unit starts
     for u in units: starts.append(starts[-1] + sum(stages[u.stage].iters))
-    run = _Run(s, Path(out), resume, progress, len(tgts))
+    run = _Run(s, Path(out), resume, progress, len(tgts), on_phase)
     ev = (lambda: _score_terms(evaluate(s, tgts[0]))) if single else None
 
     def eval_all(tags:dict):
@@ -369,25 +377,27 @@ def fit(s:Setup,                  # networks, GAN, perceptual distance and confi
         progress:bool=True,
         prior:torch.Tensor|None=None, # 1×S×S prior depth (default: the config's prior on the target's mask)
         pool_source=None,         # optional (stage index, Stage, generator, Target) → Pool replacing step 2 and the GAN projections
+        on_phase=None,            # optional callable(phase, tags) after each phase (see `train`): pictures or scores stage by stage
        ) -> Reconstruction:
     "Reconstruct one image with the config's prior and schedule (`train` with one image, mode 'single')."
     if s.cfg.schedule.mode != 'single':
         raise ValueError(f"schedule mode {s.cfg.schedule.mode!r} trains several images with one set of networks: use "
                          f"`gan2shape reconstruct-set` (train.fit_many), or schedule.mode=single to train this image alone.")
-    return train(s, [tgt], out, resume, progress, None if prior is None else [prior], pool_source)[0]
+    return train(s, [tgt], out, resume, progress, None if prior is None else [prior], pool_source, on_phase)[0]
 
 def fit_many(s:Setup,             # networks (shared by all images), GAN, perceptual distance and config
              tgts:list,           # the images (Targets with distinct names)
              out:str|Path,        # folder for the shared checkpoint and log
              resume:bool=False, progress:bool=True,
              pool_source=None,    # optional (stage index, Stage, generator, Target) → Pool (oracle studies)
+             on_phase=None,       # optional callable(phase, tags) after each phase (see `train`)
             ) -> list:            # a Reconstruction per image, in order
     "Train ONE set of networks on several images: joint (the original's), sequential or generalised (`train` with several images)."
     mode = s.cfg.schedule.mode
     if mode == 'single':
         raise ValueError(f"fit_many trains several images with one set of networks (schedule.mode joint, sequential or generalised); "
                          f"schedule.mode is {mode!r}: use `fit` to train one image at a time.")
-    return train(s, tgts, out, resume, progress, pool_source=pool_source)
+    return train(s, tgts, out, resume, progress, pool_source=pool_source, on_phase=on_phase)
 
 # %% ../nbs/16_train.ipynb #n03a958
 def view_light_targets(s:Setup, views:torch.Tensor, lights:torch.Tensor) -> tuple:
