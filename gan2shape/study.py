@@ -13,10 +13,13 @@ from .config import Config, Schedule, Stage, load_preset, apply_overrides
 from .metrics import shape_metrics
 from .reconstruct import build_setup, prepare_target, fresh_networks, prior_score
 from .train import fit, gt_foreground
+from .steps import Pool
+from .synth import SynthCfg, sample_draw, sample_view_light, render_faces
 
 # %% auto #0
 __all__ = ['SMOKE_SCHEDULE', 'SMOKE_PRIOR_ITERS', 'DOMAINS', 'as_list', 'as_bool', 'benchmark_root', 'domain_overrides',
-           'benchmark_names', 'stage_fields', 'Study', 'mean_std', 'summarise', 'table_md', 'change']
+           'benchmark_names', 'stage_fields', 'Study', 'oracle_pool', 'oracle_source', 'mean_std', 'summarise',
+           'table_md', 'change']
 
 # %% ../nbs/22_study.ipynb #s004
 def as_list(v, cast=str) -> list:
@@ -120,6 +123,26 @@ class Study:
         return {**_terms(rec.score.summary()), **more, 'seconds': secs, 'updates': steps}
 
 def _terms(sm:dict) -> dict: return {'SIDE_e2': sm['side_e2'], 'MAD_deg': sm['mad_deg']}
+
+# %% ../nbs/22_study.ipynb #s0o2
+def oracle_pool(stem:str,                 # a benchmark image's stem ('000000')
+                n:int,                    # renderings
+                g:torch.Generator,        # draws the views and lights
+                domain:str='synface64', with_mask:bool=True) -> Pool:
+    "n ground-truth renderings of benchmark face `stem` under views and lights drawn like the domain's (views and lights kept)."
+    root = benchmark_root(domain)
+    sc = json.loads((root/'synth_config.json').read_text())
+    seed, cfg = sc.pop('seed'), SynthCfg(**{k: tuple(v) if isinstance(v, list) else v for k, v in sc.items()})
+    if cfg.specular: raise ValueError(f"oracle_pool renders Lambertian faces; {domain}'s benchmark is specular (not supported yet).")
+    params = sample_draw(seed, int(stem), cfg)[0]
+    v, l = sample_view_light(n, g, cfg)
+    b = render_faces([params] * n, v, l, cfg)
+    return Pool(b.image, b.mask[:, None] if with_mask else torch.ones_like(b.mask[:, None]))
+
+def oracle_source(stem:str, domain:str='synface64', with_mask:bool=True):
+    "A `pool_source` for `train.fit`: each stage's pool holds n_proj × collect_iters oracle renderings of `stem`."
+    return lambda k, stg, g, tgt=None: oracle_pool(stem, stg.n_proj * stg.collect_iters, g, domain, with_mask)
+
 
 # %% ../nbs/22_study.ipynb #s011
 def mean_std(v:list) -> tuple:
