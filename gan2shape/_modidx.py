@@ -819,5 +819,6 @@ d = { 'settings': { 'branch': 'main',
                                'gan2shape.viz.save_rotation_gif': ('viz.html#save_rotation_gif', 'gan2shape/viz.py'),
                                'gan2shape.viz.save_viewer_html': ('viz.html#save_viewer_html', 'gan2shape/viz.py'),
                                'gan2shape.viz.shape_image': ('viz.html#shape_image', 'gan2shape/viz.py'),
+                               'gan2shape.viz.shape_panels': ('viz.html#shape_panels', 'gan2shape/viz.py'),
                                'gan2shape.viz.surface_figure': ('viz.html#surface_figure', 'gan2shape/viz.py'),
                                'gan2shape.viz.sweep_images': ('viz.html#sweep_images', 'gan2shape/viz.py')}}}

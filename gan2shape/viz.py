@@ -10,13 +10,13 @@ import numpy as np
 import torch
 from .core import check_shape, atomic_path
 from .camera import intrinsics
-from .render import render_view, render_sweep, yaw_sweep, pitch_sweep
+from .render import render_view, render_sweep, yaw_sweep, pitch_sweep, normals_from_depth
 from .shading import Light, light_direction, diffuse_shading, combine_shading, shade_texture, view_directions, phong_specular
 from .export import depth_to_mesh, viewer_coords, vertex_colors, image_grid, save_gif, _hw
 
 # %% auto #0
 __all__ = ['surface_figure', 'save_viewer_html', 'relight_grid', 'sweep_images', 'save_rotation_gif', 'shape_image',
-           'normal_image', 'loss_plot', 'comparison_figure']
+           'normal_image', 'shape_panels', 'loss_plot', 'comparison_figure']
 
 # %% ../nbs/18_viz.ipynb #c007
 def surface_figure(depth:torch.Tensor,   # H×W (or 1×H×W) canonical depth
@@ -144,6 +144,18 @@ def normal_image(normal:torch.Tensor, # B×H×W×3 (or H×W×3) unit normals
                 ) -> torch.Tensor:    # B×3×H×W in [-1, 1] (saved as (n + 1)/2)
     "Normals as an RGB image."
     return _nhw3(normal).permute(0, 3, 1, 2)
+
+def shape_panels(name:str,            # the shape's label: the panels are '{name}: normals' and '{name}: depth'
+                 depth:torch.Tensor,  # H×W (or 1×H×W) depth in the image's view
+                 K:torch.Tensor,      # 3×3 intrinsics
+                 mask:torch.Tensor,   # H×W (or 1×H×W) foreground: 1 inside the object
+                ) -> dict:            # for `comparison_figure`
+    "A shape's normals (RGB, black outside `mask`) and depth (outside `mask` at its farthest inside), to compare shapes."
+    d, m = _hw(depth, 'depth'), _hw(mask, 'mask')
+    if not (m > 0).any(): raise ValueError("mask is empty: the panels show the object inside it; pass its foreground.")
+    return {f'{name}: normals': normal_image(normals_from_depth(d[None], K))[0] * m,
+            f'{name}: depth': torch.where(m > 0, d, d[m > 0].max())}
+
 
 # %% ../nbs/18_viz.ipynb #c021
 _META = ('iter', 'step', 'stage', 'epoch', 'time', 'image', 'img', 'lr')

@@ -29,9 +29,8 @@ def shapes_figure(run:Path, dest:Path) -> dict:
     "Input and the normals/depth of truth, prior and result in the image's frame, masked to the true head."
     from gan2shape.config import load_config
     from gan2shape.reconstruct import build_setup, prepare_target
-    from gan2shape.render import normals_from_depth
     from gan2shape.train import prior_from_config, gt_foreground
-    from gan2shape.viz import comparison_figure, normal_image
+    from gan2shape.viz import comparison_figure, shape_panels
     m = json.loads((run/'000000'/'metrics.json').read_text())
     cfg = load_config(run/'config.yaml')
     s = build_setup(cfg, 'cpu')
@@ -40,12 +39,10 @@ def shapes_figure(run:Path, dest:Path) -> dict:
     fg = gt_foreground(tgt)[0]
     depths = {'truth': tgt.depth_gt[0], 'prior alone': prior_from_config(cfg, tgt.mask)[0],
               'GAN2Shape': torch.from_numpy(np.load(run/'000000'/'view_depth.npy')).float()}
+    each = [shape_panels(k, d, s.K, fg) for k, d in depths.items()]   # the head only; the background at its farthest
     panels = {'input': tgt.image[0]}
-    for k, d in depths.items():
-        panels[f'{k}: normals'] = normal_image(normals_from_depth(d[None], s.K))[0] * fg
-    for k, d in depths.items():
-        v = d[fg > 0]
-        panels[f'{k}: depth'] = torch.where(fg > 0, d, v.max())   # the head only; the background at its farthest
+    for kind in ('normals', 'depth'):    # a row of normals, then a row of depths
+        for p in each: panels.update({n: v for n, v in p.items() if n.endswith(kind)})
     import matplotlib; matplotlib.use('Agg')
     fig = comparison_figure(panels, ncol=4, size=1.9)
     fig.savefig(dest, dpi=80, bbox_inches='tight')
