@@ -484,13 +484,18 @@ class GrabCutMask:
                  iters:int=5,       # GrabCut iterations
                  blur:float=1.0,    # std (pixels) of the Gaussian that softens the edge (0: hard mask)
                  seed:int=0,        # OpenCV's RNG seed (GrabCut's mixture initialisation is random)
+                 min_side:int=256,  # ours: smaller images are cut enlarged (bicubic) to this side and the mask shrunk back (0: never)
                 ):
         if not 0 < rect_frac < 1: raise ValueError(f"rect_frac must lie in (0, 1), got {rect_frac}.")
-        self.rect_frac, self.iters, self.blur, self.seed = rect_frac, iters, blur, seed
+        if min_side < 0: raise ValueError(f"min_side must be >= 0 (0: cut at the image's own size), got {min_side}.")
+        self.rect_frac, self.iters, self.blur, self.seed, self.min_side = rect_frac, iters, blur, seed, min_side
 
     def one(self, img:np.ndarray) -> np.ndarray: # H×W×3 uint8 RGB
-        "GrabCut one uint8 RGB image; an H×W float32 mask in [0, 1]."
+        "GrabCut one uint8 RGB image; an H×W float32 mask in [0, 1] (all zero, with a warning, where GrabCut finds nothing)."
         import cv2
+        h0, w0 = img.shape[:2]
+        k = self.min_side / min(h0, w0)
+        if k > 1: img = cv2.resize(img, (round(w0 * k), round(h0 * k)), interpolation=cv2.INTER_CUBIC)
         h, w = img.shape[:2]
         rw, rh = max(1, round(w * self.rect_frac)), max(1, round(h * self.rect_frac))
         rect = ((w - rw) // 2, (h - rh) // 2, rw, rh)
@@ -498,8 +503,12 @@ class GrabCutMask:
         bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
         cv2.setRNGSeed(self.seed)
         try: cv2.grabCut(np.ascontiguousarray(img[..., ::-1]), lab, rect, bgd, fgd, self.iters, cv2.GC_INIT_WITH_RECT)
-        except cv2.error as e: raise ValueError(f"GrabCut failed on a {w}×{h} image: {e}") from e
+        except cv2.error as e: raise ValueError(f"GrabCut failed on a {w0}×{h0} image: {e}") from e
         m = ((lab == cv2.GC_FGD) | (lab == cv2.GC_PR_FGD)).astype(np.float32)
+        if k > 1: m = cv2.resize(m, (w0, h0), interpolation=cv2.INTER_AREA)
+        if not (m > 0.5).any():
+            warnings.warn(f"GrabCut found no object in a {w0}×{h0} image (everything came out background): the mask is empty. "
+                          "Use another mask source (the mask network, or a mask file), or try another rect_frac or min_side.")
         if self.blur > 0: m = cv2.GaussianBlur(m, (0, 0), self.blur, borderType=cv2.BORDER_REPLICATE)
         return np.clip(m, 0, 1)
 
