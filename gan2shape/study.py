@@ -18,8 +18,8 @@ from .synth import SynthCfg, sample_draw, sample_view_light, render_faces
 
 # %% auto #0
 __all__ = ['SMOKE_SCHEDULE', 'SMOKE_PRIOR_ITERS', 'DOMAINS', 'as_list', 'as_bool', 'benchmark_root', 'domain_overrides',
-           'benchmark_names', 'stage_fields', 'Study', 'oracle_pool', 'oracle_source', 'mean_std', 'summarise',
-           'table_md', 'change']
+           'benchmark_names', 'stage_fields', 'Study', 'benchmark_synthesis', 'oracle_pool', 'oracle_source',
+           'mean_std', 'summarise', 'table_md', 'change']
 
 # %% ../nbs/22_study.ipynb #s004
 def as_list(v, cast=str) -> list:
@@ -125,14 +125,17 @@ class Study:
 def _terms(sm:dict) -> dict: return {'SIDE_e2': sm['side_e2'], 'MAD_deg': sm['mad_deg']}
 
 # %% ../nbs/22_study.ipynb #s0o2
+def benchmark_synthesis(domain:str='synface64') -> tuple: # (seed, SynthCfg)
+    "How `domain`'s benchmark was synthesised (its synth_config.json): sample i is `synth.sample_draw(seed, i, cfg)`."
+    sc = json.loads((benchmark_root(domain)/'synth_config.json').read_text())
+    return sc.pop('seed'), SynthCfg(**{k: tuple(v) if isinstance(v, list) else v for k, v in sc.items()})
+
 def oracle_pool(stem:str,                 # a benchmark image's stem ('000000')
                 n:int,                    # renderings
                 g:torch.Generator,        # draws the views and lights
                 domain:str='synface64', with_mask:bool=True) -> Pool:
-    "n ground-truth renderings of benchmark face `stem` under views and lights drawn like the domain's (views and lights kept)."
-    root = benchmark_root(domain)
-    sc = json.loads((root/'synth_config.json').read_text())
-    seed, cfg = sc.pop('seed'), SynthCfg(**{k: tuple(v) if isinstance(v, list) else v for k, v in sc.items()})
+    "n ground-truth renderings of benchmark face `stem` under views and lights drawn like the domain's."
+    seed, cfg = benchmark_synthesis(domain)
     if cfg.specular: raise ValueError(f"oracle_pool renders Lambertian faces; {domain}'s benchmark is specular (not supported yet).")
     params = sample_draw(seed, int(stem), cfg)[0]
     v, l = sample_view_light(n, g, cfg)
