@@ -13,7 +13,7 @@ from PIL import Image
 # %% auto #0
 __all__ = ['MKL_REPRODUCIBLE', 'check_shape', 'check_range', 'scratch_dir', 'atomic_path', 'atomic_torch_save',
            'atomic_write_text', 'to_uint8', 'save_image', 'center_crop', 'grey_fraction', 'as_rgb', 'load_image',
-           'load_torch_file', 'state_dict_mismatch', 'make_run_dir', 'get_device', 'data_dir']
+           'load_torch_file', 'state_dict_mismatch', 'make_run_dir', 'get_device', 'data_dir', 'adam']
 
 # %% ../nbs/00_core.ipynb #c003s
 MKL_REPRODUCIBLE = 'AUTO,STRICT'   # MKL's strict conditional numerical reproducibility (see above)
@@ -235,3 +235,14 @@ def data_dir() -> Path:
     "The folder of the embedded default assets (`$GAN2SHAPE_DATA`, else `data/` beside the package)."
     env = os.environ.get('GAN2SHAPE_DATA')
     return Path(env) if env else Path(__file__).resolve().parent.parent/'data'
+
+# %% ../nbs/00_core.ipynb #adam2
+def adam(params,  # the tensors to optimise (an iterable; kept as a list)
+         **kw,    # `torch.optim.Adam`'s settings: lr, betas, weight_decay, ...
+        ) -> torch.optim.Adam:
+    "`torch.optim.Adam` over `params`, with the fused single-pass update wherever PyTorch has one."
+    params = list(params)
+    devs = {p.device for p in params}
+    fused = (len(devs) == 1 and next(iter(devs)).type in ('cpu', 'cuda')
+             and all(p.is_floating_point() for p in params))
+    return torch.optim.Adam(params, fused=fused or None, **kw)

@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 from tqdm.auto import tqdm
-from .core import atomic_torch_save, atomic_write_text, save_image, make_run_dir, get_device, as_rgb, load_torch_file
+from .core import atomic_torch_save, atomic_write_text, save_image, make_run_dir, get_device, as_rgb, load_torch_file, adam
 from .stylegan2 import Generator, Discriminator, small_channels, stylegan2_channels, parse_channels
 from .export import image_grid
 
@@ -154,7 +154,7 @@ class GanState:
 
 def _adam(params, lr, reg_every, active):
     c = reg_every / (reg_every + 1) if active else 1.
-    return torch.optim.Adam(params, lr=lr * c, betas=(0 ** c, 0.99 ** c))
+    return adam(params, lr=lr * c, betas=(0 ** c, 0.99 ** c))
 
 def new_state(cfg:GanTrainConfig, device) -> GanState:
     "Fresh networks and optimisers for a resolved config (seeded by `cfg.seed`)."

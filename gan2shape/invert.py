@@ -11,7 +11,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from tqdm import tqdm
-from .core import check_shape, atomic_torch_save, load_image, save_image, get_device, load_torch_file
+from .core import check_shape, atomic_torch_save, load_image, save_image, get_device, load_torch_file, adam
 from .perceptual import perceptual_distance
 
 # %% auto #0
@@ -113,7 +113,7 @@ def invert(target:torch.Tensor, # B×3×S×S images in [-1, 1] at the generator'
     if optimize_noise:
         noise = [b.detach().expand(B, -1, -1, -1).clone().requires_grad_(True) for b in sg.noises.buffers()]
     if perceptual_weight and perceptual is None: perceptual = perceptual_distance('stlpips', device=dev)
-    opt = torch.optim.Adam([w] + (noise or []), lr=lr)
+    opt = adam([w] + (noise or []), lr=lr)
     gen = torch.Generator(device=dev).manual_seed(seed)
     flags = [p.requires_grad for p in params]
     losses = []

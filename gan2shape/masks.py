@@ -13,7 +13,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image
-from .core import check_shape, check_range, atomic_torch_save, data_dir, grey_fraction, load_torch_file, state_dict_mismatch
+from .core import check_shape, check_range, atomic_torch_save, data_dir, grey_fraction, load_torch_file, state_dict_mismatch, adam
 from .shading import lambertian
 
 # %% auto #0
@@ -211,7 +211,7 @@ def train_mask_model(images:torch.Tensor, # N×3×H×W training images in [-1, 1
     model.to(dev).train()
     x_all = resize_as_original(images, model.size); m_all = resize_as_original(masks, model.size)
     g = torch.Generator().manual_seed(seed)
-    opt = torch.optim.Adam(model.parameters(), lr=lr)
+    opt = adam(model.parameters(), lr=lr)
     losses = []
     for _ in tqdm(range(iters), disable=not progress, desc='mask net'):
         idx = torch.randint(0, len(x_all), (min(batch_size, len(x_all)),), generator=g)

@@ -10,7 +10,7 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .core import atomic_torch_save, load_torch_file
+from .core import atomic_torch_save, load_torch_file, adam
 from . import dist
 from .config import Config, Schedule
 from .render import warp_canon_depth, unwarp_depth, far_depth
@@ -33,8 +33,8 @@ def make_optimizer(s:Setup, phase:str) -> torch.optim.Adam|None:
     "A fresh Adam over the networks that `phase` trains (those the run has), less those in `optim.freeze` (None: nothing left to train)."
     o = s.cfg.optim
     params = [p for k in STEP_NETS[phase] if k not in o.freeze and k in s.nets for p in s.nets[k].parameters() if p.requires_grad]
-    if phase == 'sbr': return torch.optim.Adam(params, lr=s.cfg.material.sbr_lr) if params else None   # free maps: no weight decay
-    return torch.optim.Adam(params, lr=o.lr, betas=tuple(o.betas), weight_decay=o.weight_decay) if params else None
+    if phase == 'sbr': return adam(params, lr=s.cfg.material.sbr_lr) if params else None   # free maps: no weight decay
+    return adam(params, lr=o.lr, betas=tuple(o.betas), weight_decay=o.weight_decay) if params else None
 
 def warmup_lr(lr:float, warmup:int, i:int) -> float:
     "The learning rate of iteration `i` (from 0) of a step: a linear ramp over the first `warmup` iterations (0: none)."
@@ -417,7 +417,7 @@ def train_view_light(s:Setup,                # its netV and netL are trained in 
     tv, tl = view_light_targets(s, views.float(), lights.float())
     vl = s.cfg.view_light
     params = list(s.nets['netV'].parameters()) + list(s.nets['netL'].parameters())
-    opt = torch.optim.Adam(params, lr=lr)
+    opt = adam(params, lr=lr)
     g, losses = torch.Generator().manual_seed(seed), []
     for i in tqdm(range(iters), desc='view/light', disable=not progress):
         idx = torch.randint(len(images), (batch,), generator=g)
