@@ -225,6 +225,8 @@ class LossCfg(_Section):
     perceptual: str = 'stlpips'      # one of PERCEPTUAL_KINDS
     vgg_path: str|None = _path()     # ImageNet VGG16 weights for perceptual='lpips'
     d_feat_layers: int = 4           # discriminator blocks compared in step 2's feature loss
+    flip_visible: bool = False       # ours: the symmetry (flip) terms count a pixel only where the mirrored surface point
+                                     # is itself seen in that image's view (False: the original, every covered pixel)
 
     def __post_init__(self):
         _check(self.perceptual in PERCEPTUAL_KINDS, f"unknown perceptual distance {self.perceptual!r}; choose one of {', '.join(PERCEPTUAL_KINDS)}.")

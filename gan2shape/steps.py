@@ -11,17 +11,17 @@ import torch.nn as nn
 import torch.nn.functional as F
 from .config import Config
 from .camera import intrinsics, scale_view, view_to_rt, depth_to_points, transform_points, points_to_grid
-from .render import warp_texture, normals_from_depth, process_depth
+from .render import warp_texture, warp_canon_depth, normals_from_depth, process_depth
 from .shading import (Light, light_from_raw, diffuse_shading, combine_shading, shade_texture, random_relighting, RelightRanges,
                                light_direction, phong_specular, view_directions, negative_shading, shade_specular_texture)
 from .losses import photometric, masked_perceptual, smoothness, dfeat_loss, latent_reg, chromaticity_smoothness
 
 # %% auto #0
 __all__ = ['Target', 'Setup', 'make_setup', 'Components', 'Rendering', 'predict_view', 'predict_light', 'shade', 'predict_spec',
-           'decompose', 'flipped', 'rerender', 'to_canonical', 'canonical_mask', 'prior_loss', 'Step1Out', 'step1',
-           'Step2Out', 'sample_views', 'view_units', 'exploration_spread', 'pseudo_samples', 'resize_square',
-           'gan_project', 'step2', 'Pool', 'collect_pool', 'Step3Out', 'view_light_consistency', 'material_smoothness',
-           'step3', 'Refinement', 'sbr_loss']
+           'decompose', 'flipped', 'canonical_visibility', 'rerender', 'to_canonical', 'canonical_mask', 'prior_loss',
+           'Step1Out', 'step1', 'Step2Out', 'sample_views', 'view_units', 'exploration_spread', 'pseudo_samples',
+           'resize_square', 'gan_project', 'step2', 'Pool', 'collect_pool', 'Step3Out', 'view_light_consistency',
+           'material_smoothness', 'step3', 'Refinement', 'sbr_loss']
 
 # %% ../nbs/15_steps.ipynb #c005
 @dataclass(frozen=True)
@@ -133,6 +133,19 @@ def flipped(s:Setup, comp:Components) -> Components:
     sp = None if comp.spec is None else comp.spec.flip(3)
     return shade(s, comp.depth.flip(2), comp.albedo.flip(3), comp.view, comp.light_raw, sp)
 
+def canonical_visibility(s:Setup, depth:torch.Tensor, view:torch.Tensor, # B×S×S canonical depth, B×6 view
+                         recon_depth:torch.Tensor|None=None, # B×S×S depth seen from the view (None: rendered here)
+                         tol:float|None=None) -> torch.Tensor: # B×1×S×S, 1 where the canonical point is seen
+    "1 where a canonical pixel's surface point is seen from `view`: it lands inside the image and nothing lies in front of it."
+    c = s.cfg.camera
+    if recon_depth is None: recon_depth = warp_canon_depth(depth, view, s.K, c.min_depth, c.max_depth, c.rot_center_depth)
+    R, t = view_to_rt(view)
+    pts = transform_points(depth_to_points(depth, s.K), R, t, c.rot_center_depth)   # B×S×S×3 in the view's camera space
+    grid = points_to_grid(pts, s.K)
+    front = F.grid_sample(recon_depth[:, None], grid.to(depth.dtype), mode='bilinear', align_corners=True)[:, 0]
+    tol = (c.max_depth - c.min_depth) / 40 if tol is None else tol    # 0.005 for the presets' depth range of 0.2
+    return ((pts[..., 2] <= front + tol) & (grid.abs() <= 1 + 1e-4).all(-1)).to(depth.dtype)[:, None]
+
 def rerender(s:Setup, texture:torch.Tensor, depth:torch.Tensor, view:torch.Tensor) -> Rendering:
     "Warp a canonical texture with its depth to `view` by grid sampling (as in training)."
     c = s.cfg.camera
@@ -167,17 +180,22 @@ def _recon_terms(s:Setup, comp:Components, image:torch.Tensor, flip:bool, extra_
     "Photometric + perceptual loss of rendering `comp` against `image` (and of its mirror image `cf` if `flip`)."
     lam = s.cfg.loss.lam_perc
     rec = rerender(s, comp.texture, comp.depth, comp.view)
-    recs = [rec]
+    recs, seen = [rec], None
     if flip:
         cf = cf if cf is not None else flipped(s, comp)
-        recs.append(rerender(s, cf.texture, cf.depth, cf.view))
+        if s.cfg.loss.flip_visible:   # ours: carry the mirrored points' visibility through the flipped rendering as a 4th channel
+            with torch.no_grad(): vis = canonical_visibility(s, comp.depth, comp.view, rec.depth).flip(3)
+            r2 = rerender(s, torch.cat([cf.texture, vis], 1), cf.depth, cf.view)
+            recs.append(Rendering(r2.image[:, :-1], r2.depth, r2.valid)); seen = r2.image[:, -1:]
+        else: recs.append(rerender(s, cf.texture, cf.depth, cf.view))
     m = recs[0].valid if not flip else recs[0].valid * recs[1].valid
     if extra_mask is not None: m = m * extra_mask
     loss, terms = 0., {}
     for k, r in enumerate(recs):
-        l1 = photometric(r.image, image, m)
+        mk = m * seen if k and seen is not None else m
+        l1 = photometric(r.image, image, mk)
         # a term whose weight is zero is not computed at all (ours: the perceptual network is most of step 3's cost)
-        lp = masked_perceptual(s.perceptual, r.image, image, m) if lam != 0 else l1.new_zeros(())
+        lp = masked_perceptual(s.perceptual, r.image, image, mk) if lam != 0 else l1.new_zeros(())
         loss = loss + l1 + lam * lp
         sfx = '_flip' if k else ''
         terms[f'l1{sfx}'], terms[f'perc{sfx}'] = l1.item(), lp.item()
