@@ -199,6 +199,7 @@ def _recon_terms(s:Setup, comp:Components, image:torch.Tensor, flip:bool, extra_
         loss = loss + l1 + lam * lp
         sfx = '_flip' if k else ''
         terms[f'l1{sfx}'], terms[f'perc{sfx}'] = l1.item(), lp.item()
+    if seen is not None: terms['seen_flip'] = ((m * seen).sum() / m.sum().clamp(min=1e-8)).item()   # share of the flip term kept
     return loss, rec, terms
 
 def step1(s:Setup, tgt:Target, flip:bool=False) -> tuple:
