@@ -227,11 +227,14 @@ class LossCfg(_Section):
     d_feat_layers: int = 4           # discriminator blocks compared in step 2's feature loss
     flip_visible: bool = False       # ours: the symmetry (flip) terms count a pixel only where the mirrored surface point
                                      # is itself seen in that image's view (False: the original, every covered pixel)
+    flip_axis: str = 'frame'         # the symmetry terms mirror about the canonical frame's centre column ('frame', the
+                                     # original) or, ours, about the column that best mirrors the canonical object mask ('mask')
 
     def __post_init__(self):
         _check(self.perceptual in PERCEPTUAL_KINDS, f"unknown perceptual distance {self.perceptual!r}; choose one of {', '.join(PERCEPTUAL_KINDS)}.")
         _check(min(self.lam_perc, self.lam_smooth, self.lam_reg, self.lam_vl) >= 0, "loss weights must be >= 0.")
         _check(self.d_feat_layers >= 1, f"d_feat_layers must be >= 1, got {self.d_feat_layers}.")
+        _check(self.flip_axis in ('frame', 'mask'), f"loss.flip_axis must be 'frame' or 'mask', got {self.flip_axis!r}.")
 
 @dataclass(frozen=True)
 class OptimCfg(_Section):

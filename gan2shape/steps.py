@@ -18,10 +18,10 @@ from .losses import photometric, masked_perceptual, smoothness, dfeat_loss, late
 
 # %% auto #0
 __all__ = ['Target', 'Setup', 'make_setup', 'Components', 'Rendering', 'predict_view', 'predict_light', 'shade', 'predict_spec',
-           'decompose', 'flipped', 'canonical_visibility', 'rerender', 'to_canonical', 'canonical_mask', 'prior_loss',
-           'Step1Out', 'step1', 'Step2Out', 'sample_views', 'view_units', 'exploration_spread', 'pseudo_samples',
-           'resize_square', 'gan_project', 'step2', 'Pool', 'collect_pool', 'Step3Out', 'view_light_consistency',
-           'material_smoothness', 'step3', 'Refinement', 'sbr_loss']
+           'decompose', 'mirror', 'mirror_axis', 'flipped', 'canonical_visibility', 'rerender', 'to_canonical',
+           'canonical_mask', 'prior_loss', 'Step1Out', 'step1', 'Step2Out', 'sample_views', 'view_units',
+           'exploration_spread', 'pseudo_samples', 'resize_square', 'gan_project', 'step2', 'Pool', 'collect_pool',
+           'Step3Out', 'view_light_consistency', 'material_smoothness', 'step3', 'Refinement', 'sbr_loss']
 
 # %% ../nbs/15_steps.ipynb #c005
 @dataclass(frozen=True)
@@ -128,10 +128,29 @@ def decompose(s:Setup, image:torch.Tensor) -> Components: # image B×3×S×S
     depth = process_depth(s.nets['netD'](image), c.min_depth, c.max_depth, border_depth=c.border)
     return shade(s, depth, s.nets['netA'](image), predict_view(s, image), predict_light(s, image), predict_spec(s, image))
 
-def flipped(s:Setup, comp:Components) -> Components:
-    "The same components with depth and albedo (and specular maps) mirrored left–right (the symmetry assumption)."
-    sp = None if comp.spec is None else comp.spec.flip(3)
-    return shade(s, comp.depth.flip(2), comp.albedo.flip(3), comp.view, comp.light_raw, sp)
+def mirror(x:torch.Tensor, a2:torch.Tensor|None=None) -> torch.Tensor: # B×…×W
+    "Mirror left–right: column j takes column a2 − j (a2 B integers; None: W − 1, the centre column, an exact flip), edge columns beyond."
+    if a2 is None: return x.flip(-1)
+    W = x.shape[-1]
+    idx = (a2.view(-1, *[1] * (x.dim() - 1)) - torch.arange(W, device=x.device)).clamp(0, W - 1)
+    return torch.gather(x, -1, idx.expand_as(x))
+
+def mirror_axis(mask:torch.Tensor, # B×1×S×S canonical object mask
+                reach:int|None=None, # the farthest the axis may lie from the centre column, in half pixels (None: S/2)
+               ) -> torch.Tensor:    # B integers a2: the mirror maps column j to a2 − j
+    "The mirror line that best maps the object mask onto itself (largest IoU; ties go to the one nearest the centre)."
+    m = (mask[:, 0] > 0.5).to(mask.dtype)
+    S = m.shape[-1]; reach = S // 2 if reach is None else reach
+    cands = sorted(range(S - 1 - reach, S + reach), key=lambda a: abs(a - (S - 1)))   # nearest the centre first
+    iou = torch.stack([(m * mirror(m, torch.full((m.shape[0],), a, device=m.device))).sum((1, 2))
+                       / (m + mirror(m, torch.full((m.shape[0],), a, device=m.device))).clamp(max=1).sum((1, 2)).clamp(min=1)
+                       for a in cands], 1)                          # B×candidates
+    return torch.tensor(cands, device=m.device)[iou.argmax(1)]    # argmax takes the first maximum: the nearest the centre
+
+def flipped(s:Setup, comp:Components, a2:torch.Tensor|None=None) -> Components:
+    "The same components with depth and albedo (and specular maps) mirrored left–right (the symmetry assumption), about `mirror`'s a2."
+    sp = None if comp.spec is None else mirror(comp.spec, a2)
+    return shade(s, mirror(comp.depth, a2), mirror(comp.albedo, a2), comp.view, comp.light_raw, sp)
 
 def canonical_visibility(s:Setup, depth:torch.Tensor, view:torch.Tensor, # B×S×S canonical depth, B×6 view
                          recon_depth:torch.Tensor|None=None, # B×S×S depth seen from the view (None: rendered here)
@@ -175,16 +194,18 @@ class Step1Out:
     comp: Components
     recon: Rendering
     terms: dict              # name → float
+    a2: torch.Tensor|None = None   # the mirror line of the symmetry terms (loss.flip_axis 'mask'), else None
 
-def _recon_terms(s:Setup, comp:Components, image:torch.Tensor, flip:bool, extra_mask=None, cf:Components|None=None):
+def _recon_terms(s:Setup, comp:Components, image:torch.Tensor, flip:bool, extra_mask=None, cf:Components|None=None,
+                 a2:torch.Tensor|None=None): # the mirror line (`mirror`), None: the centre column
     "Photometric + perceptual loss of rendering `comp` against `image` (and of its mirror image `cf` if `flip`)."
     lam = s.cfg.loss.lam_perc
     rec = rerender(s, comp.texture, comp.depth, comp.view)
     recs, seen = [rec], None
     if flip:
-        cf = cf if cf is not None else flipped(s, comp)
+        cf = cf if cf is not None else flipped(s, comp, a2)
         if s.cfg.loss.flip_visible:   # ours: carry the mirrored points' visibility through the flipped rendering as a 4th channel
-            with torch.no_grad(): vis = canonical_visibility(s, comp.depth, comp.view, rec.depth).flip(3)
+            with torch.no_grad(): vis = mirror(canonical_visibility(s, comp.depth, comp.view, rec.depth), a2)
             r2 = rerender(s, torch.cat([cf.texture, vis], 1), cf.depth, cf.view)
             recs.append(Rendering(r2.image[:, :-1], r2.depth, r2.valid)); seen = r2.image[:, -1:]
         else: recs.append(rerender(s, cf.texture, cf.depth, cf.view))
@@ -205,8 +226,11 @@ def _recon_terms(s:Setup, comp:Components, image:torch.Tensor, flip:bool, extra_
 def step1(s:Setup, tgt:Target, flip:bool=False) -> tuple:
     "Reconstruct the input from its own prediction; returns (loss, Step1Out)."
     comp = decompose(s, tgt.image)
-    cf = flipped(s, comp) if flip else None
-    loss, rec, terms = _recon_terms(s, comp, tgt.image, flip, cf=cf)
+    a2 = None
+    if flip and s.cfg.loss.flip_axis == 'mask':   # ours: mirror about the object's own axis in the canonical frame
+        with torch.no_grad(): a2 = mirror_axis(canonical_mask(s, comp, tgt.mask))
+    cf = flipped(s, comp, a2) if flip else None
+    loss, rec, terms = _recon_terms(s, comp, tgt.image, flip, cf=cf, a2=a2)
     lam = s.cfg.loss.lam_smooth
     # with the symmetry option the original smooths the shading of the depth and of its mirror image (a batch of two)
     diff = torch.cat([comp.diffuse, cf.diffuse]) if flip and lam != 0 else comp.diffuse
@@ -214,7 +238,8 @@ def step1(s:Setup, tgt:Target, flip:bool=False) -> tuple:
     sm = smoothness(comp.depth) + (0 if comp.spec is not None else smoothness(diff)) if lam != 0 else loss.new_zeros(())
     loss = loss + lam * sm
     terms['smooth'] = sm.item()
-    return loss, Step1Out(comp, rec, terms)
+    if a2 is not None: terms['flip_axis_px'] = (a2.float().mean().item() - (tgt.image.shape[-1] - 1)) / 2
+    return loss, Step1Out(comp, rec, terms, a2)
 
 # %% ../nbs/15_steps.ipynb #c017
 @dataclass(frozen=True)
@@ -378,7 +403,8 @@ def step3(s:Setup, tgt:Target, proj:torch.Tensor, proj_mask:torch.Tensor,
     c, n = o1.comp, proj.shape[0]
     rep = lambda x: None if x is None else x[:1].expand(n, *x.shape[1:])
     comp_p = shade(s, rep(c.depth), rep(c.albedo), predict_view(s, proj), predict_light(s, proj), rep(c.spec))
-    loss_p, rec, terms = _recon_terms(s, comp_p, proj, flip, extra_mask=proj_mask)
+    a2 = None if o1.a2 is None else o1.a2[:1].expand(n)   # the samples share the input's canonical maps, so its mirror line
+    loss_p, rec, terms = _recon_terms(s, comp_p, proj, flip, extra_mask=proj_mask, a2=a2)
     terms = {**{f'input_{k}': v for k, v in o1.terms.items()}, **{f'proj_{k}': v for k, v in terms.items()}}
     lam = s.cfg.loss.lam_vl
     if lam != 0 and views is not None and lights is not None:
