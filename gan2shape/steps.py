@@ -142,10 +142,11 @@ def mirror_axis(mask:torch.Tensor, # B×1×S×S canonical object mask
     m = (mask[:, 0] > 0.5).to(mask.dtype)
     S = m.shape[-1]; reach = S // 2 if reach is None else reach
     cands = sorted(range(S - 1 - reach, S + reach), key=lambda a: abs(a - (S - 1)))   # nearest the centre first
-    iou = torch.stack([(m * mirror(m, torch.full((m.shape[0],), a, device=m.device))).sum((1, 2))
-                       / (m + mirror(m, torch.full((m.shape[0],), a, device=m.device))).clamp(max=1).sum((1, 2)).clamp(min=1)
-                       for a in cands], 1)                          # B×candidates
-    return torch.tensor(cands, device=m.device)[iou.argmax(1)]    # argmax takes the first maximum: the nearest the centre
+    def iou(a):
+        r = mirror(m, torch.full((m.shape[0],), a, device=m.device))
+        return (m * r).sum((1, 2)) / (m + r).clamp(max=1).sum((1, 2)).clamp(min=1)
+    ious = torch.stack([iou(a) for a in cands], 1)                # B×candidates
+    return torch.tensor(cands, device=m.device)[ious.argmax(1)]   # argmax takes the first maximum: the nearest the centre
 
 def flipped(s:Setup, comp:Components, a2:torch.Tensor|None=None) -> Components:
     "The same components with depth and albedo (and specular maps) mirrored left–right (the symmetry assumption), about `mirror`'s a2."
