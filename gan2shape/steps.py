@@ -159,9 +159,7 @@ def canonical_visibility(s:Setup, depth:torch.Tensor, view:torch.Tensor, # B×S�
     "1 where a canonical pixel's surface point is seen from `view`: it lands inside the image and nothing lies in front of it."
     c = s.cfg.camera
     if recon_depth is None: recon_depth = warp_canon_depth(depth, view, s.K, c.min_depth, c.max_depth, c.rot_center_depth)
-    R, t = view_to_rt(view)
-    pts = transform_points(depth_to_points(depth, s.K), R, t, c.rot_center_depth)   # B×S×S×3 in the view's camera space
-    grid = points_to_grid(pts, s.K)
+    pts, grid = _canonical_in_view(s, depth, view)
     front = F.grid_sample(recon_depth[:, None], grid.to(depth.dtype), mode='bilinear', align_corners=True)[:, 0]
     tol = (c.max_depth - c.min_depth) / 40 if tol is None else tol    # 0.005 for the presets' depth range of 0.2
     return ((pts[..., 2] <= front + tol) & (grid.abs() <= 1 + 1e-4).all(-1)).to(depth.dtype)[:, None]
@@ -172,11 +170,15 @@ def rerender(s:Setup, texture:torch.Tensor, depth:torch.Tensor, view:torch.Tenso
     img, recon_depth, valid = warp_texture(texture, depth, view, s.K, c.min_depth, c.max_depth, c.rot_center_depth)
     return Rendering(img, recon_depth, valid.detach())
 
+def _canonical_in_view(s:Setup, depth:torch.Tensor, view:torch.Tensor) -> tuple: # (B×S×S×3 points, B×S×S×2 grid)
+    "Each canonical pixel's surface point moved by `view` (camera space), and where it lands in the view's image (grid_sample units)."
+    R, t = view_to_rt(view)
+    pts = transform_points(depth_to_points(depth, s.K), R, t, s.cfg.camera.rot_center_depth)
+    return pts, points_to_grid(pts, s.K)
+
 def to_canonical(s:Setup, comp:Components, x:torch.Tensor) -> torch.Tensor: # x B×C×S×S in the view
     "Carry a map from the image's view into the canonical frame (forward warp of the canonical grid)."
-    R, t = view_to_rt(comp.view)
-    grid = points_to_grid(transform_points(depth_to_points(comp.depth, s.K), R, t, s.cfg.camera.rot_center_depth), s.K)
-    return F.grid_sample(x, grid, mode='bilinear', align_corners=True)
+    return F.grid_sample(x, _canonical_in_view(s, comp.depth, comp.view)[1], mode='bilinear', align_corners=True)
 
 def canonical_mask(s:Setup, comp:Components, mask:torch.Tensor) -> torch.Tensor: # mask B×1×S×S in the view
     "Carry an object mask from the image's view into the canonical frame."
