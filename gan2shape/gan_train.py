@@ -327,9 +327,11 @@ def train_gan(cfg:GanTrainConfig) -> Path:
     if st.iter == 0: save_image(sample_grid(data.uint8(torch.arange(min(cfg.n_sample, len(data)))).float() / 127.5 - 1), Path(cfg.out)/'reals.png')
     bar = tqdm(total=cfg.iters, initial=st.iter, disable=not cfg.progress, desc='gan')
     t0, i0 = time.perf_counter(), st.iter
+    acc = {}   # each loss's sum and count since the last log line (lazy regularisers run on some iterations only)
     with open(Path(cfg.out)/'metrics.jsonl', 'a') as log:
         while st.iter < cfg.iters:
             logs = train_step(st, data, cfg, device)
+            for k, v in logs.items(): acc[k] = (acc.get(k, (0., 0))[0] + v, acc.get(k, (0., 0))[1] + 1)
             if not all(math.isfinite(v) for v in logs.values()):
                 bar.close()
                 bad = ', '.join(f'{k}={v}' for k, v in logs.items() if not math.isfinite(v))
@@ -338,9 +340,10 @@ def train_gan(cfg:GanTrainConfig) -> Path:
                        "No checkpoint had been written yet.") + " Try a lower --lr or a larger R1 weight.")
             bar.update(1); bar.set_postfix(d=f"{logs['d_loss']:.3f}", g=f"{logs['g_loss']:.3f}")
             done = st.iter == cfg.iters
-            if st.iter % cfg.log_every == 0 or done:
-                rate = (time.perf_counter() - t0) / (st.iter - i0)
-                log.write(json.dumps(dict(iter=st.iter, kimg=st.iter * cfg.batch / 1000, sec_per_iter=rate, **logs)) + '\n'); log.flush()
+            if st.iter % cfg.log_every == 0 or done:   # means over the iterations since the last line, and their pace
+                now = time.perf_counter(); rate = (now - t0) / (st.iter - i0); t0, i0 = now, st.iter
+                log.write(json.dumps(dict(iter=st.iter, kimg=st.iter * cfg.batch / 1000, sec_per_iter=rate,
+                                          **{k: s_ / n for k, (s_, n) in acc.items()})) + '\n'); log.flush(); acc = {}
             if st.iter % cfg.sample_every == 0 or done: save_samples(st, cfg)
             if st.iter % cfg.ckpt_every == 0 or done: last = save_checkpoint(st, cfg, device)
     bar.close()
