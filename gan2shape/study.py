@@ -13,13 +13,14 @@ from .config import Config, Schedule, Stage, load_preset, apply_overrides
 from .metrics import shape_metrics
 from .reconstruct import build_setup, prepare_target, fresh_networks, prior_score
 from .train import fit, gt_foreground
-from .steps import Pool
+from .steps import Pool, Setup, _gan_feature_loss, resize_square
+from .losses import photometric
 from .synth import SynthCfg, sample_draw, sample_view_light, render_faces
 
 # %% auto #0
 __all__ = ['SMOKE_SCHEDULE', 'SMOKE_PRIOR_ITERS', 'DOMAINS', 'as_list', 'as_bool', 'benchmark_root', 'domain_overrides',
-           'benchmark_names', 'stage_fields', 'Study', 'benchmark_synthesis', 'oracle_pool', 'oracle_source',
-           'mean_std', 'summarise', 'table_md', 'change']
+           'benchmark_names', 'stage_fields', 'Study', 'benchmark_synthesis', 'oracle_pool', 'oracle_source', 'gan_fit',
+           'oracle_gan_source', 'mean_std', 'summarise', 'table_md', 'change']
 
 # %% ../nbs/22_study.ipynb #s004
 def as_list(v, cast=str) -> list:
@@ -146,6 +147,37 @@ def oracle_source(stem:str, domain:str='synface64', with_mask:bool=True):
     "A `pool_source` for `train.fit`: each stage's pool holds n_proj × collect_iters oracle renderings of `stem`."
     return lambda k, stg, g, tgt=None: oracle_pool(stem, stg.n_proj * stg.collect_iters, g, domain, with_mask)
 
+
+# %% ../nbs/22_study.ipynb #s0g2
+@torch.enable_grad()
+def gan_fit(s:Setup,              # its GAN (left unchanged) and discriminator give the loss
+            w:torch.Tensor,       # 1×D latent to start from (the image's own)
+            images:torch.Tensor,  # N×3×S×S targets in [-1, 1]
+            masks:torch.Tensor,   # N×1×S×S weights of the loss
+            iters:int=300,        # Adam steps per image
+            lr:float=0.02,
+            batch:int=64,         # images fitted together (memory)
+           ) -> tuple:            # (N×3×S×S fits G(w + δ), N×D offsets δ)
+    "Fit each image by G(w + δ), δ found by Adam on step 2's loss (masked L1 + discriminator features): the GAN's best answer near w, with no encoder."
+    S, fits, offs = images.shape[-1], [], []
+    for i in range(0, len(images), batch):
+        x, m = images[i:i + batch], masks[i:i + batch]
+        d = torch.zeros(len(x), w.shape[-1], device=x.device, requires_grad=True)
+        opt = torch.optim.Adam([d], lr=lr)
+        for _ in range(iters):
+            p = resize_square(s.gan(w + d), S)
+            loss = photometric(p, x, m) + _gan_feature_loss(s, p, x, m)
+            d.grad, = torch.autograd.grad(loss, d)   # the gradient of δ alone: the GAN's weights get none
+            opt.step()
+        with torch.no_grad(): fits.append(resize_square(s.gan(w + d), S)); offs.append(d.detach())
+    return torch.cat(fits), torch.cat(offs)
+
+def oracle_gan_source(s:Setup, stem:str, iters:int=300, domain:str='synface64', with_mask:bool=True, lr:float=0.02):
+    "A `pool_source` like `oracle_source` whose renderings are replaced by their `gan_fit`s from the target's latent."
+    def source(k, stg, g, tgt):
+        p = oracle_pool(stem, stg.n_proj * stg.collect_iters, g, domain, with_mask)
+        return Pool(gan_fit(s, tgt.w, p.images, p.masks, iters, lr)[0], p.masks)
+    return source
 
 # %% ../nbs/22_study.ipynb #s011
 def mean_std(v:list) -> tuple:
