@@ -134,18 +134,20 @@ def benchmark_synthesis(domain:str='synface64') -> tuple: # (seed, SynthCfg)
 def oracle_pool(stem:str,                 # a benchmark image's stem ('000000')
                 n:int,                    # renderings
                 g:torch.Generator,        # draws the views and lights
-                domain:str='synface64', with_mask:bool=True) -> Pool:
+                domain:str='synface64', with_mask:bool=True,
+                device='cpu') -> Pool:
     "n ground-truth renderings of benchmark face `stem` under views and lights drawn like the domain's."
     seed, cfg = benchmark_synthesis(domain)
     if cfg.specular: raise ValueError(f"oracle_pool renders Lambertian faces; {domain}'s benchmark is specular (not supported yet).")
     params = sample_draw(seed, int(stem), cfg)[0]
     v, l = sample_view_light(n, g, cfg)
-    b = render_faces([params] * n, v, l, cfg)
+    b = render_faces([params] * n, v, l, cfg, device)
     return Pool(b.image, b.mask[:, None] if with_mask else torch.ones_like(b.mask[:, None]))
 
 def oracle_source(stem:str, domain:str='synface64', with_mask:bool=True):
     "A `pool_source` for `train.fit`: each stage's pool holds n_proj × collect_iters oracle renderings of `stem`."
-    return lambda k, stg, g, tgt=None: oracle_pool(stem, stg.n_proj * stg.collect_iters, g, domain, with_mask)
+    return lambda k, stg, g, tgt=None: oracle_pool(stem, stg.n_proj * stg.collect_iters, g, domain, with_mask,
+                                                   'cpu' if tgt is None else tgt.image.device)   # the pool lives where the image does
 
 
 # %% ../nbs/22_study.ipynb #s0g2
@@ -175,7 +177,7 @@ def gan_fit(s:Setup,              # its GAN (left unchanged) and discriminator g
 def oracle_gan_source(s:Setup, stem:str, iters:int=300, domain:str='synface64', with_mask:bool=True, lr:float=0.02):
     "A `pool_source` like `oracle_source` whose renderings are replaced by their `gan_fit`s from the target's latent."
     def source(k, stg, g, tgt):
-        p = oracle_pool(stem, stg.n_proj * stg.collect_iters, g, domain, with_mask)
+        p = oracle_pool(stem, stg.n_proj * stg.collect_iters, g, domain, with_mask, tgt.w.device)
         return Pool(gan_fit(s, tgt.w, p.images, p.masks, iters, lr)[0], p.masks)
     return source
 
