@@ -13,7 +13,8 @@ from pathlib import Path
 import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent/'tools'))
 from make_embedded import _load_g, CachedTarget
-from gan2shape.synth import sample_batch, SynthCfg
+from dataclasses import replace
+from gan2shape.synth import sample_batch, specular_domain
 from gan2shape.invert import invert
 from gan2shape.perceptual import perceptual_distance
 
@@ -25,7 +26,7 @@ def main(argv=None):
     p.add_argument('--threshold', type=float, default=0.1, help='a highlight counts where it adds more than this (images in [-1, 1])')
     a = p.parse_args(argv)
     idx = list(range(a.n))
-    spec, lamb = sample_batch(a.seed, idx, SynthCfg(specular=True)), sample_batch(a.seed, idx, SynthCfg())
+    spec, lamb = sample_batch(a.seed, idx, specular_domain()), sample_batch(a.seed, idx, replace(specular_domain(), specular=False))
     h = (spec.image - lamb.image).mean(1, keepdim=True)                   # the highlight (grey), B×1×S×S
     vis = (h > a.threshold).float() * spec.mask[:, None]
     head = spec.mask[:, None]

@@ -15,10 +15,10 @@ from tqdm.auto import tqdm
 from .core import atomic_write_text, make_run_dir
 
 # %% auto #0
-__all__ = ['FaceParams', 'sample_face_params', 'face_heights', 'face_backgrounds', 'face_albedos', 'face_height', 'face_albedo',
-           'face_background', 'SynthCfg', 'sample_view_light', 'view_light_priors', 'sample_spec_params',
-           'face_speculars', 'SynthBatch', 'render_faces', 'sample_draw', 'sample_batch', 'encode_depth',
-           'read_depth_png', 'write_synth', 'synth_cli']
+__all__ = ['SPECULAR_RELIEF', 'FaceParams', 'sample_face_params', 'face_heights', 'face_backgrounds', 'face_albedos',
+           'face_height', 'face_albedo', 'face_background', 'SynthCfg', 'sample_view_light', 'view_light_priors',
+           'specular_domain', 'sample_spec_params', 'face_speculars', 'SynthBatch', 'render_faces', 'sample_draw',
+           'sample_batch', 'encode_depth', 'read_depth_png', 'write_synth', 'synth_cli']
 
 # %% ../nbs/10_synth.ipynb #c005
 # the features as (name, centre x, centre y, size x, size y, strength); x is mirrored for paired features
@@ -144,8 +144,13 @@ class SynthCfg:
     max_depth: float = 1.1
     fov: float = 10.0
     specular: bool = False                 # GAN2X's non-Lambertian domain: a Phong highlight with per-pixel k_s and p
-    spec_strength: tuple = (0.6, 1.0)      # the face's base specular intensity k_s
-    shininess: tuple = (4.0, 16.0)         # the face's base Phong exponent p
+    spec_strength: tuple = (0.8, 1.0)      # the face's base specular intensity k_s
+    shininess: tuple = (4.0, 10.0)         # the face's base Phong exponent p
+    relief: float = 1.0                    # scale of every height (head and features): 1 is the shipped Lambertian domain,
+                                           # `specular_domain()` halves it so that highlights show (measured below)
+
+    def __post_init__(self):
+        if not self.relief > 0: raise ValueError(f"SynthCfg.relief scales the faces' heights and must be > 0, got {self.relief}.")
 
 def _bounds(cfg:SynthCfg):
     "Lower and upper bounds of (view B×6 in radians/units, light B×4 as (a, b, dx, dy))."
@@ -170,6 +175,12 @@ def view_light_priors(cfg:SynthCfg=SynthCfg(), rot_range:float=60., xy_range:flo
     return mvn(vlo, vhi), mvn(llo, lhi)
 
 # %% ../nbs/10_synth.ipynb #sy02
+SPECULAR_RELIEF = 0.5   # the specular domain's height scale (see the measurement above)
+
+def specular_domain(size:int=64) -> SynthCfg:
+    "GAN2X's non-Lambertian domain (`gan2shape synth --specular`): shiny faces with half the Lambertian domain's relief."
+    return SynthCfg(size=size, specular=True, relief=SPECULAR_RELIEF)
+
 def sample_spec_params(g:torch.Generator, cfg:SynthCfg=SynthCfg()) -> tuple:
     "One face's specular numbers (k_0, p_0, forehead height jitter, nose width jitter)."
     return (_u(g, *cfg.spec_strength), _u(g, *cfg.shininess), _u(g, -0.06, 0.06), _u(g, 0.85, 1.2))
@@ -217,6 +228,7 @@ def render_faces(params:list, # FaceParams, one per sample
     S = cfg.size
     K = intrinsics(S, cfg.fov, device=device)
     h, head = face_heights(params, S, device)
+    h = h * cfg.relief
     canon = (cfg.bg_depth - h).clamp(cfg.min_depth, cfg.max_depth)
     back = face_backgrounds(params, S, device)
     albedo = face_albedos(params, S, device, back)
@@ -331,13 +343,14 @@ def synth_cli(argv:list|None=None):
     p.add_argument('--out', type=Path, required=True, help='output folder (image/, depth/, mask/, meta.jsonl, list.txt)')
     p.add_argument('--batch', type=int, default=64, help='samples rendered together')
     p.add_argument('--threads', type=int, help="torch threads for rendering (None: one fewer than torch's, at least 1, leaving a core to the PNG writers)")
-    p.add_argument('--specular', action='store_true', help="GAN2X's non-Lambertian domain: shiny skin (specular/ and shininess/ maps written too)")
+    p.add_argument('--specular', action='store_true', help="GAN2X's non-Lambertian domain (specular_domain: shiny skin, half the relief; specular/ and shininess/ maps written too)")
     p.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
     p.add_argument('--overwrite', action='store_true', help='replace the samples in an existing --out')
     a = p.parse_args(argv)
     torch.set_num_threads(a.threads or max(1, torch.get_num_threads() - 1))
     t0 = time.time()
-    out = write_synth(a.out, a.n, a.seed, SynthCfg(size=a.size, specular=a.specular), a.batch, a.overwrite, a.resume)
+    cfg = specular_domain(a.size) if a.specular else SynthCfg(size=a.size)
+    out = write_synth(a.out, a.n, a.seed, cfg, a.batch, a.overwrite, a.resume)
     dt = time.time() - t0
     print(f'wrote {a.n} samples to {out} in {dt:.1f} s ({a.n / dt:.0f} img/s; torch threads: {torch.get_num_threads()})')
     return 0

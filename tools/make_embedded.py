@@ -21,7 +21,7 @@ import torch.nn.functional as F
 from PIL import Image
 
 from gan2shape.core import atomic_torch_save, atomic_write_text, save_image, data_dir
-from gan2shape.synth import SynthCfg, view_light_priors, write_synth
+from gan2shape.synth import SynthCfg, specular_domain, view_light_priors, write_synth
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_KEEP = ('image', 'depth', 'mask')                       # folders the benchmark ships
@@ -130,8 +130,13 @@ def _bench_ok(root:Path, n:int, seed:int, specular:bool=False) -> bool:
         cfg = json.loads((root/'synth_config.json').read_text())
         names = _names(root)
         return (cfg.get('seed') == seed and bool(cfg.get('specular', False)) == specular and len(names) == n and
+                cfg.get('relief', 1.0) == _bench_cfg(specular).relief and
                 all((root/f/nm).exists() for f in _bench_keep(specular) for nm in names))
     except (FileNotFoundError, json.JSONDecodeError): return False
+
+def _bench_cfg(specular:bool) -> SynthCfg:
+    "The domain a benchmark is rendered from: the Lambertian faces, or GAN2X's specular domain (`synth --specular`)."
+    return specular_domain() if specular else SynthCfg()
 
 def render_benchmark(root:Path, n:int, seed:int, specular:bool=False) -> Path:
     "Render n samples of the domain with `seed` into `root` (only image/, depth/, mask/ (+ material maps) and the tables), replacing it whole."
@@ -139,7 +144,7 @@ def render_benchmark(root:Path, n:int, seed:int, specular:bool=False) -> Path:
     root.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix='.bench.', dir=root.parent))
     try:
-        write_synth(tmp/'all', n, seed, SynthCfg(specular=specular), progress=False)
+        write_synth(tmp/'all', n, seed, _bench_cfg(specular), progress=False)
         new = tmp/'new'; new.mkdir()
         for f in _bench_keep(specular): shutil.move(str(tmp/'all'/f), str(new/f))
         for f in BENCH_FILES: shutil.move(str(tmp/'all'/f), str(new/f))
