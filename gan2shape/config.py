@@ -392,6 +392,7 @@ class GanCfg(_Section):
     truncation: float = 1.0          # 1: no truncation
     F1_d: int = 2                    # mapping layers the offset passes through (2 faces/objects, 8 synface)
     relative_enc: bool = True        # Δh = E(x) − E(GAN image) instead of E(x)
+    wplus: bool = False              # ours: E predicts one offset per style layer (W+) instead of one for all (the original's W)
 
     def __post_init__(self):
         _check(0 < self.truncation <= 1, f"truncation must lie in (0, 1], got {self.truncation}.")

@@ -27,10 +27,10 @@ from .export import image_grid, depth_to_png, save_depth_npy, normal_to_png, sav
 from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, shape_image, loss_plot, save_rotation_gif
 
 # %% auto #0
-__all__ = ['GAN_L1_WARN', 'RESUME_SAFE_KEYS', 'OUTPUT_FILES', 'load_mvn', 'load_gan', 'load_mask_provider', 'fresh_networks',
-           'build_setup', 'check_input_files', 'gan_fit_warning', 'prepare_target', 'open_run', 'write_outputs',
-           'prior_score', 'finished_metrics', 'finish_image', 'output_files', 'reconstruct', 'load_targets',
-           'reconstruct_set', 'pretrain']
+__all__ = ['GAN_L1_WARN', 'RESUME_SAFE_KEYS', 'OUTPUT_FILES', 'load_mvn', 'load_gan', 'load_mask_provider', 'enc_outputs',
+           'fresh_networks', 'build_setup', 'check_input_files', 'gan_fit_warning', 'prepare_target', 'open_run',
+           'write_outputs', 'prior_score', 'finished_metrics', 'finish_image', 'output_files', 'reconstruct',
+           'load_targets', 'reconstruct_set', 'pretrain']
 
 # %% ../nbs/19a_reconstruct.ipynb #c005
 def load_mvn(path, dim:int, what:str) -> dict:
@@ -59,6 +59,13 @@ def load_mask_provider(cfg:Config):
     if m.provider == 'parser': return mask_provider('parser', category=cfg.category, checkpoint=ck)
     return mask_provider(m.provider)
 
+def enc_outputs(cfg:Config, gan) -> int:
+    "How many numbers netEnc predicts: the GAN's style dimension, times its style layers with `gan.wplus` (ours)."
+    if not cfg.gan.wplus: return gan.latent_dim
+    layers = getattr(getattr(gan, 'g', None), 'n_latent', None)
+    if layers is None: raise ValueError(f"gan.wplus needs a StyleGAN2 (one W code per style layer); a {type(gan).__name__} has none: set gan.wplus to false.")
+    return gan.latent_dim * layers
+
 def fresh_networks(cfg:Config, style_dim:int, device='cpu', with_names:bool=False):
     "A run's starting networks: seeded by `run.seed`, and loaded from `run.init_ckpt` where that file has them (with their names if asked)."
     torch.manual_seed(cfg.run.seed)
@@ -70,7 +77,7 @@ def fresh_networks(cfg:Config, style_dim:int, device='cpu', with_names:bool=Fals
 def build_setup(cfg:Config, device='cpu', gan=None, perceptual=None) -> Setup:
     "Networks (seeded by the config, from `run.init_ckpt` if set), GAN, perceptual distance and priors, on `device`."
     gan = gan if gan is not None else load_gan(cfg, device)
-    nets, loaded = fresh_networks(cfg, gan.latent_dim, device, with_names=True)
+    nets, loaded = fresh_networks(cfg, enc_outputs(cfg, gan), device, with_names=True)
     perc = perceptual if perceptual is not None else perceptual_distance(cfg.loss.perceptual, resolve_data_path(cfg.loss.vgg_path), device=device)
     s = make_setup(nets, gan, perc, cfg, load_mvn(cfg.view_light.view_mvn, 6, 'view'), load_mvn(cfg.view_light.light_mvn, 4, 'light'))
     return replace(s, loaded=loaded)
@@ -347,7 +354,7 @@ def _reconstruct_set(cfg:Config, out, n_images, resume, overwrite, device, progr
             name = Path(n).stem; (out/name/'error.txt').unlink(missing_ok=True)
             try:
                 (t,), (info,) = load_targets(s, [n], progress)
-                if cfg.schedule.reset_weights: s = replace(s, nets=fresh_networks(cfg, s.gan.latent_dim, dev))
+                if cfg.schedule.reset_weights: s = replace(s, nets=fresh_networks(cfg, enc_outputs(cfg, s.gan), dev))
                 r = fit(s, t, out/t.name, resume=resume, progress=progress)
                 write_outputs(s, t, r, out/t.name, extra=extra(info)); finish_image(s, out/t.name, r)
                 per[t.name] = r.score.summary() if r.score is not None else {}

@@ -251,7 +251,7 @@ class Step2Out:
     pseudo: torch.Tensor     # N×3×S×S pseudo-samples
     mask: torch.Tensor       # N×1×S×S where they are valid (× object mask)
     projected: torch.Tensor  # N×3×S×S G(w')
-    offset: torch.Tensor     # N×latent_dim latent offsets
+    offset: torch.Tensor     # N×latent_dim latent offsets (N×n_latent×latent_dim with gan.wplus)
     terms: dict
 
 def sample_views(s:Setup, n:int, generator:torch.Generator|None=None,
@@ -316,14 +316,17 @@ def resize_square(x:torch.Tensor, S:int) -> torch.Tensor: # B×C×h×w → B×C�
     if x.shape[-2:] == (S, S): return x
     return F.interpolate(x, size=(S, S), mode='bilinear', align_corners=False, antialias=x.shape[-1] > S)
 
-def gan_project(s:Setup, images:torch.Tensor, tgt:Target) -> tuple: # → (N×3×S×S images, N×D offsets)
-    "Project images through E and the GAN: G(w + offset(E(images)))."
+def gan_project(s:Setup, images:torch.Tensor, tgt:Target) -> tuple: # → (N×3×S×S images, N×D offsets, or N×L×D with gan.wplus)
+    "Project images through E and the GAN: G(w + offset(E(images))), one offset for all style layers or (gan.wplus, ours) one per layer."
     enc = s.nets['netEnc'](images)
     if s.cfg.gan.relative_enc: enc = enc - s.nets['netEnc'](tgt.gan_image)
+    n, D = len(images), tgt.w.shape[-1]
+    if s.cfg.gan.wplus: enc = enc.reshape(-1, D)          # N·L rows: each layer's offset passes the same mapping layers
     if s.center_w is not None:
         offset = s.gan.map_partial(enc + s.center_h, 8 - s.cfg.gan.F1_d, 9) - s.center_w
     else: offset = enc
-    out = s.gan(tgt.w + offset)
+    if s.cfg.gan.wplus: offset = offset.view(n, -1, D)
+    out = s.gan((tgt.w[:, None] if s.cfg.gan.wplus else tgt.w) + offset)
     return resize_square(out, images.shape[-1]), offset
 
 def _gan_feature_loss(s:Setup, fake, real, mask):

@@ -11,7 +11,7 @@ import torch
 from .core import data_dir
 from .config import Config, Schedule, Stage, load_preset, apply_overrides
 from .metrics import shape_metrics
-from .reconstruct import build_setup, prepare_target, fresh_networks, prior_score
+from .reconstruct import build_setup, prepare_target, fresh_networks, enc_outputs, prior_score
 from .train import fit, gt_foreground
 from .steps import Pool, Setup, _gan_feature_loss, resize_square
 from .losses import photometric
@@ -89,7 +89,7 @@ class Study:
     def setup(self, cfg:Config, net_seed:int|None=None):
         "A Setup with `cfg` and fresh networks seeded by `net_seed` (None: cfg.run.seed)."
         seeded = cfg if net_seed is None else replace(cfg, run=replace(cfg.run, seed=net_seed))
-        nets, loaded = fresh_networks(seeded, self.base.gan.latent_dim, self.device, with_names=True)
+        nets, loaded = fresh_networks(seeded, enc_outputs(seeded, self.base.gan), self.device, with_names=True)
         return replace(self.base, cfg=cfg, nets=nets, loaded=loaded)
 
     def target(self, name:str):

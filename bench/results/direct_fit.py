@@ -11,10 +11,13 @@ def coarse_l1(p, x, m, k:int=4) -> torch.Tensor:
 
 def direct_fit(s, w, x, m, iters:int, lr:float=0.02,
                coarse:str='none', # 'none': step 2's loss; 'c2f': coarse_l1 alone for the first 60 % of the steps; 'ms': step 2's loss + coarse_l1
+               wplus:bool=False,  # one offset per style layer (W+, session 22) instead of one for all
               ) -> torch.Tensor:
     "G(w + δ) fitted to images x (N×3×S×S) under masks m by step 2's loss (masked L1 + discriminator features); returns (fits, offsets)."
     assert coarse in ('none', 'c2f', 'ms'), coarse
-    delta = torch.zeros(len(x), s.gan.latent_dim, requires_grad=True)
+    shape = (len(x), s.gan.g.n_latent, s.gan.latent_dim) if wplus else (len(x), s.gan.latent_dim)
+    delta = torch.zeros(shape, requires_grad=True)
+    if wplus: w = w.view(1, 1, -1)
     opt = torch.optim.Adam([delta], lr=lr)
     for it in range(iters):
         p = resize_square(s.gan(w + delta), x.shape[-1])

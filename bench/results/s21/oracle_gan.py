@@ -8,6 +8,7 @@ Arms, each the `synface64` preset with one stage [500, 500, 200], N_p 16, flip3,
 - `oracleG`: the same renderings, each replaced by its *direct fit* through the GAN, G(w + δ) with δ fitted by step 2's
              loss from the image's own latent w (`bench/results/direct_fit.py`), true masks kept: the best that
              this GAN's latent space can hand step 3 when the target of the projection is right.
+- `oracleGplus` (session 22): as `oracleG` with one offset per style layer (W+) instead of one for all layers.
 - `gan`:     the method (step 2's encoder projects pseudo-samples rendered from the current shape).
 If `oracleG` scores like `oracle`, the GAN can carry the shape and the failure is in what step 2 asks it (the
 pseudo-samples); if it scores like `gan` or the prior, the GAN's latent space itself loses it.
@@ -26,7 +27,7 @@ from gan2shape.steps import Pool
 import gan2shape.train as T
 
 ap = argparse.ArgumentParser()
-ap.add_argument('arm', choices=['oracle', 'oracleG', 'gan']); ap.add_argument('stem'); ap.add_argument('seed', type=int)
+ap.add_argument('arm', choices=['oracle', 'oracleG', 'oracleGplus', 'gan']); ap.add_argument('stem'); ap.add_argument('seed', type=int)
 ap.add_argument('--collect', type=int, default=10); ap.add_argument('--fit-iters', type=int, default=300)
 ap.add_argument('--out', default='runs/s21/og'); ap.add_argument('sets', nargs='*')
 a = ap.parse_args()
@@ -45,7 +46,7 @@ if a.arm != 'gan':
         if a.arm == 'oracle': return p
         for q in s.gan.parameters(): q.requires_grad_(False)
         t0 = time.time()
-        with torch.enable_grad(): x, _ = direct_fit(s, tgt.w, p.images, p.masks, a.fit_iters)
+        with torch.enable_grad(): x, _ = direct_fit(s, tgt.w, p.images, p.masks, a.fit_iters, wplus=a.arm == 'oracleGplus')
         m = p.masks
         fit_err.update(l1=round(((x - p.images).abs() * m).sum().item() / (3 * m.sum().item()), 4), fit_s=round(time.time() - t0))
         return Pool(x.detach(), m)

@@ -21,13 +21,14 @@ from gan2shape.export import image_grid
 
 ap = argparse.ArgumentParser(); ap.add_argument('stem', nargs='?', default='000000')
 ap.add_argument('--n', type=int, default=8); ap.add_argument('--tag', default=''); ap.add_argument('--fit-iters', type=int, default=300)
+ap.add_argument('--wplus', action='store_true', help='one offset per style layer (W+, session 22)')
 a = ap.parse_args()
 root = data_dir()/'synface64'/'benchmark'
 s = build_setup(load_preset('synface64'), 'cpu')
 tgt, _ = prepare_target(s, root/f'image/{a.stem}.png', root/f'latents/{a.stem}.pt', progress=False)
 for q in s.gan.parameters(): q.requires_grad_(False)
 p = oracle_pool(a.stem, a.n, torch.Generator().manual_seed(0))
-fit, _ = direct_fit(s, tgt.w, p.images, p.masks, a.fit_iters)
+fit, _ = direct_fit(s, tgt.w, p.images, p.masks, a.fit_iters, wplus=a.wplus)
 m = p.masks
 err = ((fit - p.images).abs() * m).sum((1, 2, 3)) / (3 * m.sum((1, 2, 3)))
 diff = ((fit - p.images).abs().mean(1, keepdim=True) * m * 2).clamp(0, 1).expand(-1, 3, -1, -1) * 2 - 1
