@@ -52,8 +52,13 @@ def domain_overrides(domain:str='synface64') -> dict:
     if domain == 'synface64': return {}
     r = benchmark_root(domain)
     if not (r/'latents').is_dir(): raise FileNotFoundError(f"{r} has no latents: ship the {domain} benchmark (tools/make_embedded.py benchmark --specular --gan ...).")
-    return {'gan.ckpt': f'data:{domain}/stylegan2.pt', 'data.image_list': f'data:{domain}/benchmark/list.txt',
-            'data.img_root': f'data:{domain}/benchmark/image', 'data.latent_root': f'data:{domain}/benchmark/latents'}
+    o = {'gan.ckpt': f'data:{domain}/stylegan2.pt', 'data.image_list': f'data:{domain}/benchmark/list.txt',
+         'data.img_root': f'data:{domain}/benchmark/image', 'data.latent_root': f'data:{domain}/benchmark/latents'}
+    relief = benchmark_synthesis(domain)[1].relief
+    if relief != 1:   # ours: the ellipsoid as deep, relative to the faces, as the synface64 presets draw it on the Lambertian faces
+        p = load_preset('synface64').prior
+        o['prior.near'] = round(p.far - relief * (p.far - p.near), 6)
+    return o
 
 def benchmark_names(n_images:int=1, images=(), domain:str='synface64') -> list: # → image stems
     "The first `n_images` benchmark images, or those named in `images` (stems or file names), checked against the list."
