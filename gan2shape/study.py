@@ -143,10 +143,9 @@ def oracle_pool(stem:str,                 # a benchmark image's stem ('000000')
                 device='cpu') -> Pool:
     "n ground-truth renderings of benchmark face `stem` under views and lights drawn like the domain's."
     seed, cfg = benchmark_synthesis(domain)
-    if cfg.specular: raise ValueError(f"oracle_pool renders Lambertian faces; {domain}'s benchmark is specular (not supported yet).")
-    params = sample_draw(seed, int(stem), cfg)[0]
+    params, _, _, sp = sample_draw(seed, int(stem), cfg)   # sp: the face's specular numbers on a specular domain, else None
     v, l = sample_view_light(n, g, cfg)
-    b = render_faces([params] * n, v, l, cfg, device)
+    b = render_faces([params] * n, v, l, cfg, device, spec=None if sp is None else [sp] * n)
     return Pool(b.image, b.mask[:, None] if with_mask else torch.ones_like(b.mask[:, None]))
 
 def oracle_source(stem:str, domain:str='synface64', with_mask:bool=True):
