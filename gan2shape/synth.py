@@ -5,7 +5,7 @@
 # %% ../nbs/10_synth.ipynb #c002
 from __future__ import annotations
 import json, math, os, time
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 import cv2
 import numpy as np
@@ -333,7 +333,7 @@ def write_synth(out:str|Path, n:int, seed:int=0, cfg:SynthCfg=SynthCfg(), batch:
     return out
 
 def synth_cli(argv:list|None=None):
-    "`gan2shape synth --n N --size S --seed K --out DIR [--threads T] [--resume] [--overwrite]`"
+    "`gan2shape synth --n N --size S --seed K --out DIR [--specular] [--relief R] [--threads T] [--resume] [--overwrite]`"
     import argparse
     p = argparse.ArgumentParser(prog='gan2shape synth', description='Render the synthetic face domain with ground truth.',
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
@@ -344,12 +344,14 @@ def synth_cli(argv:list|None=None):
     p.add_argument('--batch', type=int, default=64, help='samples rendered together')
     p.add_argument('--threads', type=int, help="torch threads for rendering (None: one fewer than torch's, at least 1, leaving a core to the PNG writers)")
     p.add_argument('--specular', action='store_true', help="GAN2X's non-Lambertian domain (specular_domain: shiny skin, half the relief; specular/ and shininess/ maps written too)")
+    p.add_argument('--relief', type=float, default=None, help="scale of every height (SynthCfg.relief; default: the domain's own)")
     p.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
     p.add_argument('--overwrite', action='store_true', help='replace the samples in an existing --out')
     a = p.parse_args(argv)
     torch.set_num_threads(a.threads or max(1, torch.get_num_threads() - 1))
     t0 = time.time()
     cfg = specular_domain(a.size) if a.specular else SynthCfg(size=a.size)
+    if a.relief is not None: cfg = replace(cfg, relief=a.relief)   # SynthCfg refuses a relief ≤ 0 with its own sentence
     out = write_synth(a.out, a.n, a.seed, cfg, a.batch, a.overwrite, a.resume)
     dt = time.time() - t0
     print(f'wrote {a.n} samples to {out} in {dt:.1f} s ({a.n / dt:.0f} img/s; torch threads: {torch.get_num_threads()})')

@@ -15,6 +15,7 @@ the figures it measures (they go into data/README.md). `--data DIR` writes somew
 from __future__ import annotations
 import argparse, json, math, shutil, sys, tempfile, time
 from pathlib import Path
+from dataclasses import replace
 import numpy as np
 import torch
 import torch.nn.functional as F
@@ -124,27 +125,28 @@ def _bench_keep(specular:bool) -> tuple:
     "The folders a benchmark ships: the specular domain's adds its ground-truth material maps."
     return BENCH_KEEP + (('albedo', 'specular', 'shininess') if specular else ())
 
-def _bench_ok(root:Path, n:int, seed:int, specular:bool=False) -> bool:
-    "Whether `root` already holds the n-sample benchmark rendered with `seed` (and the specular domain if asked)."
+def _bench_ok(root:Path, n:int, seed:int, specular:bool=False, relief:float|None=None) -> bool:
+    "Whether `root` already holds the n-sample benchmark rendered with `seed` (and the specular domain and relief asked)."
     try:
         cfg = json.loads((root/'synth_config.json').read_text())
         names = _names(root)
         return (cfg.get('seed') == seed and bool(cfg.get('specular', False)) == specular and len(names) == n and
-                cfg.get('relief', 1.0) == _bench_cfg(specular).relief and
+                cfg.get('relief', 1.0) == _bench_cfg(specular, relief).relief and
                 all((root/f/nm).exists() for f in _bench_keep(specular) for nm in names))
     except (FileNotFoundError, json.JSONDecodeError): return False
 
-def _bench_cfg(specular:bool) -> SynthCfg:
-    "The domain a benchmark is rendered from: the Lambertian faces, or GAN2X's specular domain (`synth --specular`)."
-    return specular_domain() if specular else SynthCfg()
+def _bench_cfg(specular:bool, relief:float|None=None) -> SynthCfg:
+    "The domain a benchmark is rendered from: the Lambertian faces, or GAN2X's specular domain (`synth --specular`), at `relief` if given."
+    cfg = specular_domain() if specular else SynthCfg()
+    return cfg if relief is None else replace(cfg, relief=relief)
 
-def render_benchmark(root:Path, n:int, seed:int, specular:bool=False) -> Path:
+def render_benchmark(root:Path, n:int, seed:int, specular:bool=False, relief:float|None=None) -> Path:
     "Render n samples of the domain with `seed` into `root` (only image/, depth/, mask/ (+ material maps) and the tables), replacing it whole."
-    if _bench_ok(root, n, seed, specular): _say(f'{root}: {n} samples of seed {seed} already rendered'); return root
+    if _bench_ok(root, n, seed, specular, relief): _say(f'{root}: {n} samples of seed {seed} already rendered'); return root
     root.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix='.bench.', dir=root.parent))
     try:
-        write_synth(tmp/'all', n, seed, _bench_cfg(specular), progress=False)
+        write_synth(tmp/'all', n, seed, _bench_cfg(specular, relief), progress=False)
         new = tmp/'new'; new.mkdir()
         for f in _bench_keep(specular): shutil.move(str(tmp/'all'/f), str(new/f))
         for f in BENCH_FILES: shutil.move(str(tmp/'all'/f), str(new/f))
@@ -177,7 +179,7 @@ def cmd_benchmark(a):
     from gan2shape.export import image_grid
     domain = a.data/('synface64spec' if a.specular else 'synface64')
     root = a.out or domain/'benchmark'
-    t0 = time.time(); render_benchmark(root, a.n, a.seed, a.specular); _say(f'render: {time.time() - t0:.1f} s')
+    t0 = time.time(); render_benchmark(root, a.n, a.seed, a.specular, a.relief); _say(f'render: {time.time() - t0:.1f} s')
     if a.gan is None: _say('no --gan given: images, depth and masks only; run again with --gan CKPT for the latents.'); return
     g = load_stylegan2(a.gan, with_discriminator=False).g
     names = _names(root)
@@ -370,6 +372,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument('--seed', type=int, default=1, help='synth seed of the benchmark (training used 0)')
     b.add_argument('--batch', type=int, default=32, help='images inverted together (each has its own w)')
     b.add_argument('--specular', action='store_true', help="GAN2X's specular domain (synth --specular), into data/synface64spec/benchmark")
+    b.add_argument('--relief', type=float, default=None, help="scale of the faces' heights (SynthCfg.relief; default: the domain's own)")
     b.add_argument('--out', type=Path, default=None,
                    help='another folder for the set (e.g. the joint pre-training set: --seed 0 --n 200); default data/synface64/benchmark')
     q = sub.add_parser('gan-quality', help='sample grid, nearest neighbours, Fréchet distance')
