@@ -54,10 +54,10 @@ def domain_overrides(domain:str='synface64') -> dict:
     if not (r/'latents').is_dir(): raise FileNotFoundError(f"{r} has no latents: ship the {domain} benchmark (tools/make_embedded.py benchmark --specular --gan ...).")
     o = {'gan.ckpt': f'data:{domain}/stylegan2.pt', 'data.image_list': f'data:{domain}/benchmark/list.txt',
          'data.img_root': f'data:{domain}/benchmark/image', 'data.latent_root': f'data:{domain}/benchmark/latents'}
-    relief = benchmark_synthesis(domain)[1].relief
-    if relief != 1:   # ours: the ellipsoid as deep, relative to the faces, as the synface64 presets draw it on the Lambertian faces
+    relief, base = benchmark_synthesis(domain)[1].relief, SynthCfg().relief
+    if relief != base:   # ours: the ellipsoid as deep, relative to the faces, as the synface64 presets draw it on the Lambertian faces
         p = load_preset('synface64').prior
-        o['prior.near'] = round(p.far - relief * (p.far - p.near), 6)
+        o['prior.near'] = round(p.far - relief / base * (p.far - p.near), 6)
     return o
 
 def benchmark_names(n_images:int=1, images=(), domain:str='synface64') -> list: # → image stems
@@ -134,6 +134,7 @@ def _terms(sm:dict) -> dict: return {'SIDE_e2': sm['side_e2'], 'MAD_deg': sm['ma
 def benchmark_synthesis(domain:str='synface64') -> tuple: # (seed, SynthCfg)
     "How `domain`'s benchmark was synthesised (its synth_config.json): sample i is `synth.sample_draw(seed, i, cfg)`."
     sc = json.loads((benchmark_root(domain)/'synth_config.json').read_text())
+    sc.setdefault('relief', 1.0)   # written before SynthCfg had a relief (session 22): the full heights
     return sc.pop('seed'), SynthCfg(**{k: tuple(v) if isinstance(v, list) else v for k, v in sc.items()})
 
 def oracle_pool(stem:str,                 # a benchmark image's stem ('000000')
