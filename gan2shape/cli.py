@@ -199,7 +199,7 @@ def _config_args(p:argparse.ArgumentParser, default:str, set_example:str='prior.
     p.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help=f'override a config value, e.g. {set_example}')
     p.add_argument('--schedule', default=None, choices=list(PRESETS), metavar='PRESET',
                    help="train with another preset's schedule (its stages and prior pre-training iterations), e.g. synface64-quick "
-                        "to shorten a run to about a minute per 64 px image")
+                        "to shorten a run to 2-3 minutes per 64 px image")
     _method_arg(p, refine)
 
 def _method_arg(p:argparse.ArgumentParser, refine:bool=True):

@@ -190,6 +190,8 @@ class PriorCfg(_Section):
     box: tuple[float, float] = (0.5, 0.8) # box prior (width, height) as fractions of the image side
     pretrain_iters: int = 1000       # iterations of depth pre-training on the prior (at most)
     pretrain_loss_threshold: float|None = None # stop pre-training once the MSE falls below this
+    pretrain_lr: float|None = None   # ours: Adam's learning rate for the pre-training (None: optim.lr, the original's);
+                                     # the synface64 presets use 3e-4 (see the train notebook)
     frame: str = 'image'             # 'image' (the original): D learns the prior as drawn on the input; 'canonical' (ours):
                                      # first moved into the canonical frame by the view V predicts (for a pre-trained V)
 
@@ -204,6 +206,7 @@ class PriorCfg(_Section):
         _check(self.passes >= 0 and self.pretrain_iters >= 0, "passes and pretrain_iters must be >= 0.")
         _check(all(0 < b <= 1 for b in self.box), f"box fractions must lie in (0, 1], got {self.box}.")
         _check(self.pretrain_loss_threshold is None or self.pretrain_loss_threshold > 0, "pretrain_loss_threshold must be positive or None.")
+        _check(self.pretrain_lr is None or self.pretrain_lr > 0, f"prior.pretrain_lr must be positive or None (optim.lr), got {self.pretrain_lr}.")
 
 @dataclass(frozen=True)
 class MaskCfg(_Section):
@@ -367,8 +370,8 @@ class Schedule(_Section):
 
     @classmethod
     def quick(cls):
-        "A short schedule for the 64 px embedded domain (minutes on 2 CPU cores): 2 stages of tens of iterations, N_p 4."
-        return cls([Stage((20, 20, 15), 4, flip3=True, collect_iters=4), Stage((10, 20, 10), 4, collect_iters=4)])
+        "A short schedule for the 64 px embedded domain (2-3 minutes on 2 CPU cores): one stage [200, 150, 100], N_p 16, a pool of 160."
+        return cls([Stage((200, 150, 100), 16, flip3=True, collect_iters=10)])
 
 SCHEDULES = {'original-celeba': Schedule.original_celeba, 'original-car': Schedule.original_car,
              'original-synface': Schedule.original_synface, 'report-init': Schedule.report_init,
@@ -710,7 +713,7 @@ def load_config(path:str|Path) -> Config:
 
 # %% ../nbs/00a_config.ipynb #c045
 PRESETS = {
-    'synface64-quick': 'embedded synthetic 64 px domain, a short schedule for the demo: ~1 minute per image on one CPU core',
+    'synface64-quick': 'embedded synthetic 64 px domain, a short schedule for the demo: 2-3 minutes per image on 2 CPU cores',
     'synface64': "embedded synthetic 64 px domain with the original's synthetic-face schedule: ~6 minutes per image on 2 idle CPU cores",
     'synface64-pretrain': "joint pre-training on the embedded domain's 200 training images with the original's synface_pretrain.yml "
                           "schedule: a GPU job (never run to its end on a CPU: bench/results/pretrain)",

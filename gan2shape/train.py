@@ -34,7 +34,8 @@ def make_optimizer(s:Setup, phase:str) -> torch.optim.Adam|None:
     o = s.cfg.optim
     params = [p for k in STEP_NETS[phase] if k not in o.freeze and k in s.nets for p in s.nets[k].parameters() if p.requires_grad]
     if phase == 'sbr': return adam(params, lr=s.cfg.material.sbr_lr) if params else None   # free maps: no weight decay
-    return adam(params, lr=o.lr, betas=tuple(o.betas), weight_decay=o.weight_decay) if params else None
+    lr = (s.cfg.prior.pretrain_lr or o.lr) if phase == 'prior' else o.lr   # ours: the prior's own rate when set
+    return adam(params, lr=lr, betas=tuple(o.betas), weight_decay=o.weight_decay) if params else None
 
 def warmup_lr(lr:float, warmup:int, i:int) -> float:
     "The learning rate of iteration `i` (from 0) of a step: a linear ramp over the first `warmup` iterations (0: none)."
