@@ -191,7 +191,7 @@ class PriorCfg(_Section):
     pretrain_iters: int = 1000       # iterations of depth pre-training on the prior (at most)
     pretrain_loss_threshold: float|None = None # stop pre-training once the MSE falls below this
     pretrain_lr: float|None = None   # ours: Adam's learning rate for the pre-training (None: optim.lr, the original's);
-                                     # the synface64 presets use 3e-4 (see the train notebook)
+                                     # synface64-quick uses 3e-4 (see the train notebook)
     frame: str = 'image'             # 'image' (the original): D learns the prior as drawn on the input; 'canonical' (ours):
                                      # first moved into the canonical frame by the view V predicts (for a pre-trained V)
 
