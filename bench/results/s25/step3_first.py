@@ -14,7 +14,7 @@ from gan2shape.core import data_dir, adam
 from gan2shape.config import load_preset, load_config, apply_overrides
 from gan2shape.reconstruct import build_setup, prepare_target, prior_score
 from dataclasses import replace
-from gan2shape.steps import decompose, step3, canonical_mask
+from gan2shape.steps import decompose, step3, canonical_mask, predict_light
 import gan2shape.train as T
 
 ap = argparse.ArgumentParser()
@@ -56,9 +56,11 @@ def score():
     return round(sc['side_e2'], 3), round(sc['mad_deg'], 2), round(math.degrees(comp.view[0, 1].item()), 1)
 print(json.dumps({'image': a.stem, 'seed': a.seed, 'start': score(), 'steps12_seconds': round(time.time() - t0)}), flush=True)
 nets3 = ('netD', 'netA', 'netV', 'netL')
+import gan2shape.steps as S_; _pd = S_.process_depth
 FREEZE = {'freezeV': {'netV'}, 'freezeA': {'netA'}, 'freezeD': {'netD'}, 'freezeL': {'netL'}, 'freezeVL': {'netV', 'netL'}}
 for var in a.variants.split(','):
-    # a variant is tokens joined by '+': adam (the trainer's), warmupN (the lr ramp over N iterations), freezeX (X not trained), bgX (loss.lam_bg X)
+    # a variant is tokens joined by '+': adam (the trainer's), warmupN (the lr ramp over N iterations), freezeX (X not trained), bgX (loss.lam_bg X),
+    # noborder (the depth's 2 border columns left free), vlX (loss.lam_vl X), lcX (the light half of it alone), vpX (a view-prior penalty on the input's V output)
     for k, m in s.nets.items(): m.load_state_dict(start[k])
     toks = var.split('+')
     frozen = set().union(*[FREEZE.get(t, set()) for t in toks])
@@ -66,6 +68,11 @@ for var in a.variants.split(','):
     lam_bg = next((float(t[2:]) for t in toks if t.startswith('bg')), 0.)   # bgX: loss.lam_bg X
     sv = replace(s, cfg=replace(s.cfg, loss=replace(s.cfg.loss, lam_bg=lam_bg))) if lam_bg else s   # (the term was taken out of the library again)
     kw = {'bg': bg} if lam_bg else {}
+    lam_vl = next((float(t[2:]) for t in toks if t.startswith('vl')), 0.)   # vlX: loss.lam_vl X (GAN2X's view and light consistency)
+    lam_lc = next((float(t[2:]) for t in toks if t.startswith('lc')), 0.)   # lcX: its light half alone, X · MSE(L(projection), the sample's light)
+    import gan2shape.steps as S_
+    S_.process_depth = _pd if 'noborder' not in toks else (lambda raw, mn=0.9, mx=1.1, border=True, border_depth=None: _pd(raw, mn, mx, border=False))   # noborder: no fixed border columns
+    if lam_vl: sv = replace(sv, cfg=replace(sv.cfg, loss=replace(sv.cfg.loss, lam_vl=lam_vl)))
     lam_vp = next((float(t[2:]) for t in toks if t.startswith('vp')), 0.)   # vpX: X · ½ Mahalanobis² of the input's V output under the view prior
     params = [p for k in nets3 if k not in frozen for p in s.nets[k].parameters() if p.requires_grad]
     o = cfg.optim
@@ -74,7 +81,9 @@ for var in a.variants.split(','):
     trace = {}
     for i in range(a.iters):
         for pg in opt.param_groups: pg['lr'] = T.warmup_lr(o.lr, warm, i)
-        loss, out3 = step3(sv, tgt, *pool.batch(st0.n_proj, g), flip=st0.flip3, **kw)
+        b = pool.batch(st0.n_proj, g)
+        loss, out3 = step3(sv, tgt, *b, flip=st0.flip3, **kw)
+        if lam_lc: loss = loss + lam_lc * torch.nn.functional.mse_loss(predict_light(s, b[0]), b[3])
         if lam_vp:
             v = s.nets['netV'](tgt.image) + (s.view_mean if cfg.view_light.add_mean_V else 0)
             k = s.view_cov.diagonal() > 1e-6
