@@ -141,6 +141,8 @@ class CameraCfg(_Section):
     min_depth: float = 0.9           # canonical depth range [min_depth, max_depth]
     max_depth: float = 1.1
     border_depth: float|None = None  # depth of the 2 border columns; None: 0.7·max_depth + 0.3·min_depth
+    fix_border: bool = True          # the depth's 2 leftmost and 2 rightmost columns held at border_depth (the original);
+                                     # False (ours): D sets them like every other column
     xyz_rotation_range: float = 60.  # view angles = tanh output × this, in degrees
     xy_translation_range: float = 0.1 # (tx, ty) = tanh output × this
     z_translation_range: float = 0.1 # tz = tanh output × this (0 in all the original's configs)

@@ -125,7 +125,7 @@ def decompose(s:Setup, image:torch.Tensor) -> Components: # image B×3×S×S
     "Run D, A, V, L (and S) on the image; after shading-based refinement (netR trained) the target's refined maps."
     c = s.cfg.camera
     if 'netR' in s.nets and bool(s.nets['netR'].active): return s.nets['netR'].components(s)
-    depth = process_depth(s.nets['netD'](image), c.min_depth, c.max_depth, border_depth=c.border)
+    depth = process_depth(s.nets['netD'](image), c.min_depth, c.max_depth, border=c.fix_border, border_depth=c.border)
     return shade(s, depth, s.nets['netA'](image), predict_view(s, image), predict_light(s, image), predict_spec(s, image))
 
 def mirror(x:torch.Tensor, a2:torch.Tensor|None=None) -> torch.Tensor: # B×…×W
