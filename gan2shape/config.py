@@ -253,6 +253,8 @@ class OptimCfg(_Section):
                                      # (0: the original's constant lr; see gan2shape.train.warmup_lr)
     hold_depth: int = 0              # ours: step 3 trains A, V and L alone for its first `hold_depth` iterations of every
                                      # stage, then all four (0: the original; see the train notebook)
+    keep_best: int = 0               # ours: step 3 ends each stage with the networks of its `keep_best`-iteration window of
+                                     # lowest mean loss (0: the original, the last iterate; see gan2shape.train.BestWindow)
 
     def __post_init__(self):
         _normalise(self, betas=tuple, freeze=lambda v: (v,) if isinstance(v, str) else tuple(str(x) for x in v))
@@ -260,6 +262,8 @@ class OptimCfg(_Section):
         _check(int(self.warmup) == self.warmup and self.warmup >= 0, f"optim.warmup is a number of iterations >= 0, got {self.warmup}.")
         _check(int(self.hold_depth) == self.hold_depth and self.hold_depth >= 0,
                f"optim.hold_depth is a number of step-3 iterations >= 0, got {self.hold_depth}.")
+        _check(int(self.keep_best) == self.keep_best and self.keep_best >= 0,
+               f"optim.keep_best is a window of step-3 iterations >= 0 (0: off), got {self.keep_best}.")
         _check(all(0 <= b < 1 for b in self.betas), f"betas must lie in [0, 1), got {self.betas}.")
         nets = ('netD', 'netA', 'netV', 'netL', 'netEnc')
         _check(all(k in nets for k in self.freeze), f"optim.freeze names networks among {', '.join(nets)}; got {list(self.freeze)}.")

@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_train.ipynb #c002
 from __future__ import annotations
-import json, math, time
+import copy, json, math, time
 from dataclasses import dataclass, replace
 from pathlib import Path
 import torch
@@ -20,9 +20,9 @@ from .steps import (Refinement, sbr_loss, Setup, Target, Components, Rendering, 
                              step1, step2, step3, collect_pool)
 
 # %% auto #0
-__all__ = ['STEP_NETS', 'make_optimizer', 'warmup_lr', 'NonFiniteLoss', 'gt_foreground', 'evaluate', 'Reconstruction', 'Unit',
-           'plan', 'equal_work_schedule', 'ImageCycle', 'prior_from_config', 'prior_in_canonical', 'train', 'fit',
-           'fit_many', 'view_light_targets', 'train_view_light']
+__all__ = ['STEP_NETS', 'make_optimizer', 'warmup_lr', 'BestWindow', 'NonFiniteLoss', 'gt_foreground', 'evaluate',
+           'Reconstruction', 'Unit', 'plan', 'equal_work_schedule', 'ImageCycle', 'prior_from_config',
+           'prior_in_canonical', 'train', 'fit', 'fit_many', 'view_light_targets', 'train_view_light']
 
 # %% ../nbs/16_train.ipynb #c005
 STEP_NETS = {'prior': ('netD',), 'step1': ('netA', 'netS'), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL', 'netS'),
@@ -40,6 +40,29 @@ def make_optimizer(s:Setup, phase:str) -> torch.optim.Adam|None:
 def warmup_lr(lr:float, warmup:int, i:int) -> float:
     "The learning rate of iteration `i` (from 0) of a step: a linear ramp over the first `warmup` iterations (0: none)."
     return lr * min(1.0, (i + 1) / warmup) if warmup > 0 else lr
+
+class BestWindow:
+    "Ours (`optim.keep_best`): remember a step's networks at the end of its `w`-iteration window of lowest mean loss."
+    def __init__(self, nets:dict, w:int, shared:bool=False): # nets: name → module; shared: one set of weights over processes
+        self.nets, self.w, self.shared = nets, w, shared
+        self.total, self.n, self.best, self.best_end, self.last, self.state, self.current = 0., 0, math.inf, 0, None, None, True
+
+    def add(self, i:int, loss:float, last:bool=False):
+        "Count iteration `i`'s loss (taken before its update); at a window's end keep the networks if its mean is the lowest yet."
+        self.total += loss; self.n += 1
+        if self.n < self.w and not last: return
+        m = self.total / self.n
+        if self.shared: m = dist.mean_scalar(m)   # every process decides alike
+        self.total, self.n, self.last, self.current = 0., 0, m, m < self.best
+        if self.current:
+            self.best, self.best_end = m, i + 1
+            self.state = None if last else {k: copy.deepcopy(net.state_dict()) for k, net in self.nets.items()}
+
+    def restore(self) -> dict|None:
+        "At the step's end: load the best window's networks unless the last window was the best; returns what it did, for the log."
+        if self.current or self.state is None: return None
+        for k, sd in self.state.items(): self.nets[k].load_state_dict(sd)
+        return {'restored_window_end': self.best_end, 'best_window_mean': self.best, 'last_window_mean': self.last}
 
 class NonFiniteLoss(RuntimeError):
     "The loss became NaN or infinite; the run stopped."
@@ -112,7 +135,7 @@ def plan(mode:str, n_stages:int, n_images:int, batch_images:int=1) -> list:
         return [Unit(k, b, bi, False, k == last_k) for bi, b in enumerate(batches) for k in range(n_stages)]
     raise ValueError(f"unknown schedule mode {mode!r}.")
 
-# %% ../nbs/16_train.ipynb #c009r
+# %% ../nbs/16_train.ipynb #c009q2
 def equal_work_schedule(mode:str,       # 'sequential', 'generalised' or 'joint'
                         stage,          # the per-image Stage
                         epochs:int,     # how often each image gets that stage's work
@@ -197,6 +220,9 @@ class _Run:
         if iters <= 0 or opt is None: return      # nothing to run, or every network of this phase is frozen
         bar = tqdm(range(iters), desc=desc, disable=not self.progress, leave=False)
         t0 = time.time()
+        w = self.s.cfg.optim.keep_best if phase == 'step3' else 0   # ours: step 3 may end on its best window
+        best = BestWindow({k: self.s.nets[k] for k in STEP_NETS[phase] if k in self.s.nets and k not in self.s.cfg.optim.freeze},
+                          w, self.shared) if w > 0 else None
         for i in bar:
             loss, terms = loss_fn(i)
             base = opt.defaults['lr']          # make_optimizer's: optim.lr, or material.sbr_lr for the refinement (no warmup)
@@ -205,6 +231,8 @@ class _Run:
             _step(opt, loss, f"{phase} of {', '.join(f'{k} {v}' for k, v in tags.items())}, iteration {i}", self.ckpt, self.shared)
             self.write({'phase': phase, **tags, 'iter': i, 'loss': loss.item(), 'lr': lr, **terms, 'time': time.time() - t0})
             if i % 10 == 0: bar.set_postfix(loss=f'{loss.item():.4f}')
+            if best is not None: best.add(i, loss.item(), last=i == iters - 1)
+        if best is not None and (back := best.restore()) is not None: self.write({'phase': phase, **tags, 'iter': iters, **back})
         if eval_fn is not None: self.write({'phase': phase, **tags, 'iter': iters, 'eval': True, **eval_fn()})
         self.ended(phase, tags)
 
