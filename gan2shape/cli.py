@@ -198,7 +198,7 @@ def _config_args(p:argparse.ArgumentParser, default:str, set_example:str='prior.
     c.add_argument('--config', type=resolve_data_path, default=None, help="a YAML config (ours, or the original GAN2Shape format)")
     p.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help=f'override a config value, e.g. {set_example}')
     p.add_argument('--schedule', default=None, choices=list(PRESETS), metavar='PRESET',
-                   help="train with another preset's schedule (its stages, prior pre-training iterations and rate, and lr ramp), e.g. synface64-quick "
+                   help="train with another preset's schedule (its stages, prior pre-training iterations and rate, lr ramp and best-window rule), e.g. synface64-quick "
                         "to shorten a run to 2-3 minutes per 64 px image")
     _method_arg(p, refine)
 
@@ -211,13 +211,14 @@ def _method_arg(p:argparse.ArgumentParser, refine:bool=True):
 
 def schedule_overrides(preset:str|None) -> list:
     """`--schedule PRESET` as `--set` overrides: that preset's stages, prior pre-training iterations and
-    rate, and learning-rate ramp (`optim.warmup`): how long and how fast it trains, nothing about the domain."""
+    rate, learning-rate ramp and best-window rule (`optim.warmup`, `optim.keep_best`): how long and how fast it
+    trains, nothing about the domain."""
     if preset is None: return []
     cfg = load_preset(preset)
     stages = yaml.safe_dump(cfg.to_dict()['schedule']['stages'], default_flow_style=True, width=10**6).strip()
     lr = 'null' if cfg.prior.pretrain_lr is None else cfg.prior.pretrain_lr
     return [f'schedule.stages={stages}', f'prior.pretrain_iters={cfg.prior.pretrain_iters}', f'prior.pretrain_lr={lr}',
-            f'optim.warmup={cfg.optim.warmup}']
+            f'optim.warmup={cfg.optim.warmup}', f'optim.keep_best={cfg.optim.keep_best}']
 
 def _overrides(args) -> list:
     "The command line's config overrides: --schedule, then --method, then --set (which can still change any of them)."
