@@ -1,6 +1,6 @@
-"""Session 26: does averaging step 3's weights steady its end? (issue 11)
+"""Session 26: does averaging step 3's weights steady its end? And holding the background? (issue 11)
 
-    OMP_NUM_THREADS=1 python bench/results/s26/step3_ema.py STEM SEED [--iters 100] [--starts runs/s25/starts]
+    OMP_NUM_THREADS=1 python bench/results/s26/step3_ema.py STEM SEED [--iters 100] [--starts runs/s25/starts] [--bg-dilate D]
 
 From session 25's cached start of the quick schedule (prior fit, step 1, step 2 and the pool, written by
 bench/results/s25/step3_first.py), runs step 3 once as the trainer would (a fresh Adam over D, A, V, L with the
@@ -8,30 +8,33 @@ lr ramp `optim.warmup` and the preset's free border columns) and, along the same
 the four networks' weights that never feed back into training: exponential ones (decay 0.9, 0.95, 0.98) and the
 plain mean of the iterates from iteration 50 on (stochastic weight averaging). Prints the shape score of the
 trained weights and of each average at iterations 10, 20, 30, 50, 75 and 100.
+
+--bg-dilate D >= 0 (a prototype, README §5): every depth D makes is composited with the canonical mask taken at step 3's
+start, dilated by D pixels, m·d + (1 − m)·camera.border, so the canvas outside the head cannot grow the rim of §3.
 """
 import json, math, copy, argparse
 from pathlib import Path
 import torch
-from gan2shape.core import data_dir, adam
-from gan2shape.config import load_preset, apply_overrides
-from gan2shape.reconstruct import build_setup, prepare_target
-from gan2shape.steps import decompose, step3
+import torch.nn.functional as F
+from gan2shape.core import adam
+from gan2shape.steps import decompose, step3, canonical_mask
+import gan2shape.steps as S
 import gan2shape.train as T
+from _start import load_start
 
 ap = argparse.ArgumentParser()
 ap.add_argument('stem'); ap.add_argument('seed', type=int)
 ap.add_argument('--iters', type=int, default=100); ap.add_argument('--starts', default='runs/s25/starts')
-ap.add_argument('--swa-from', type=int, default=50)
+ap.add_argument('--swa-from', type=int, default=50); ap.add_argument('--bg-dilate', type=int, default=-1)
 a = ap.parse_args()
-root = data_dir()/'synface64'/'benchmark'
-cfg = apply_overrides(load_preset('synface64-quick'), [f'run.seed={a.seed}'])
-st0 = cfg.schedule.stage_list()[0]
-s = build_setup(cfg, 'cpu')
-tgt, _ = prepare_target(s, root/f'image/{a.stem}.png', root/f'latents/{a.stem}.pt', depth_path=root/f'depth/{a.stem}.png',
-                        gt_mask_path=root/f'mask/{a.stem}.png', progress=False)
-st_ = torch.load(Path(a.starts)/f'synface64-quick_{a.stem}_s{a.seed}.pt', weights_only=False)
-for k, m in s.nets.items(): m.load_state_dict(st_['nets'][k])
-pool = st_['pool']
+cfg, st0, s, tgt, pool = load_start(a.stem, a.seed, a.starts)
+if a.bg_dilate >= 0:
+    _pd = S.process_depth
+    with torch.no_grad(): cm = canonical_mask(s, decompose(s, tgt.image), tgt.mask)[:, 0]   # 1×S×S at step 3's start
+    if a.bg_dilate > 0: cm = F.max_pool2d(cm[:, None], 2 * a.bg_dilate + 1, 1, a.bg_dilate)[:, 0]
+    def composite(raw, mn=0.9, mx=1.1, border=True, border_depth=None):
+        return cm * _pd(raw, mn, mx, border=border, border_depth=border_depth) + (1 - cm) * cfg.camera.border
+    S.process_depth = composite
 nets3 = ('netD', 'netA', 'netV', 'netL')
 
 def flat(): return {k: {n: t.detach().clone() for n, t in s.nets[k].state_dict().items()} for k in nets3}

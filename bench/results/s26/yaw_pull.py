@@ -12,26 +12,17 @@ iteration with the yaws (degrees), the parts and their yaw gradients (per radian
 import json, math, argparse
 from pathlib import Path
 import torch
-from gan2shape.core import data_dir, adam
-from gan2shape.config import load_preset, apply_overrides
-from gan2shape.reconstruct import build_setup, prepare_target
+from gan2shape.core import adam
 from gan2shape.steps import decompose
 import gan2shape.steps as S
 import gan2shape.train as T
+from _start import load_start
 
 ap = argparse.ArgumentParser()
 ap.add_argument('stem'); ap.add_argument('seed', type=int)
 ap.add_argument('--iters', type=int, default=100); ap.add_argument('--starts', default='runs/s25/starts')
 a = ap.parse_args()
-root = data_dir()/'synface64'/'benchmark'
-cfg = apply_overrides(load_preset('synface64-quick'), [f'run.seed={a.seed}'])
-st0 = cfg.schedule.stage_list()[0]
-s = build_setup(cfg, 'cpu')
-tgt, _ = prepare_target(s, root/f'image/{a.stem}.png', root/f'latents/{a.stem}.pt', depth_path=root/f'depth/{a.stem}.png',
-                        gt_mask_path=root/f'mask/{a.stem}.png', progress=False)
-st_ = torch.load(Path(a.starts)/f'synface64-quick_{a.stem}_s{a.seed}.pt', weights_only=False)
-for k, m in s.nets.items(): m.load_state_dict(st_['nets'][k])
-pool = st_['pool']
+cfg, st0, s, tgt, pool = load_start(a.stem, a.seed, a.starts)
 nets3 = ('netD', 'netA', 'netV', 'netL')
 outs = []
 s.nets['netV'].register_forward_hook(lambda m, i, o: outs.append(o))   # V's raw outputs: input first, then the projections
