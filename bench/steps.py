@@ -54,7 +54,7 @@ def main():
         stg = cfg.schedule.stage_list()[0]
         g = torch.Generator().manual_seed(0)
         with torch.no_grad():
-            comp = decompose(s, tgt.image); cm = canonical_mask(s, comp, tgt.mask)
+            comp = decompose(s, tgt.image, tgt.mask); cm = canonical_mask(s, comp, tgt.mask)
         prior = _config_prior(s, tgt)
         pool = collect_pool(s, tgt, comp, cm, stg.n_proj, 4, g)
         ms = {'prior': median_ms(train_iter(s, 'prior', lambda: prior_loss(s, tgt.image, prior)), a.repeats),

@@ -143,6 +143,8 @@ class CameraCfg(_Section):
     border_depth: float|None = None  # depth of the 2 border columns; None: 0.7·max_depth + 0.3·min_depth
     fix_border: bool = True          # the depth's 2 leftmost and 2 rightmost columns held at border_depth (the original);
                                      # False (ours): D sets them like every other column
+    lift_background: int|None = None # ours: outside the input's object mask carried into the canonical frame and grown by this
+                                     # many pixels, depth nearer than the object's mean depth is lifted to it (None: off, the original)
     xyz_rotation_range: float = 60.  # view angles = tanh output × this, in degrees
     xy_translation_range: float = 0.1 # (tx, ty) = tanh output × this
     z_translation_range: float = 0.1 # tz = tanh output × this (0 in all the original's configs)
@@ -151,6 +153,8 @@ class CameraCfg(_Section):
         _check(self.image_size >= 8, f"image_size must be at least 8, got {self.image_size}.")
         _check(0 < self.fov < 180, f"fov must lie in (0, 180) degrees, got {self.fov}.")
         _check(0 < self.min_depth < self.max_depth, f"need 0 < min_depth < max_depth, got {self.min_depth}, {self.max_depth}.")
+        _check(self.lift_background is None or (int(self.lift_background) == self.lift_background and self.lift_background >= 0),
+               f"camera.lift_background is a number of pixels >= 0 (or null: off), got {self.lift_background}.")
 
     @property
     def border(self) -> float:

@@ -18,10 +18,11 @@ from .losses import photometric, masked_perceptual, smoothness, dfeat_loss, late
 
 # %% auto #0
 __all__ = ['Target', 'Setup', 'make_setup', 'Components', 'Rendering', 'predict_view', 'predict_light', 'shade', 'predict_spec',
-           'decompose', 'mirror', 'mirror_axis', 'flipped', 'canonical_visibility', 'rerender', 'to_canonical',
-           'canonical_mask', 'prior_loss', 'Step1Out', 'step1', 'Step2Out', 'sample_views', 'view_units',
-           'exploration_spread', 'pseudo_samples', 'resize_square', 'gan_project', 'step2', 'Pool', 'collect_pool',
-           'Step3Out', 'view_light_consistency', 'material_smoothness', 'step3', 'Refinement', 'sbr_loss']
+           'lift_background', 'decompose', 'mirror', 'mirror_axis', 'flipped', 'canonical_visibility', 'rerender',
+           'to_canonical', 'canonical_mask', 'prior_loss', 'Step1Out', 'step1', 'Step2Out', 'sample_views',
+           'view_units', 'exploration_spread', 'pseudo_samples', 'resize_square', 'gan_project', 'step2', 'Pool',
+           'collect_pool', 'Step3Out', 'view_light_consistency', 'material_smoothness', 'step3', 'Refinement',
+           'sbr_loss']
 
 # %% ../nbs/15_steps.ipynb #c005
 @dataclass(frozen=True)
@@ -121,12 +122,30 @@ def predict_spec(s:Setup, image:torch.Tensor) -> torch.Tensor|None: # B×2×S×S
     "GAN2X's specular maps (k_s, p̃) from netS, or None without one."
     return s.nets['netS'](image) / 2 + 0.5 if 'netS' in s.nets else None
 
-def decompose(s:Setup, image:torch.Tensor) -> Components: # image B×3×S×S
+def lift_background(s:Setup, depth:torch.Tensor, view:torch.Tensor, # B×S×S canonical depth, B×6 view
+                    mask:torch.Tensor, # B×1×S×S object confidence in the image's view
+                    grow:int=2,        # pixels the canonical object mask grows by before "outside" begins
+                   ) -> torch.Tensor:  # B×S×S
+    "Ours (`camera.lift_background`): outside the grown canonical object mask, depth nearer than the object's mean depth lifted to it."
+    with torch.no_grad():   # the mask and the reference carry no gradient; the depth keeps its own where it is not lifted
+        cm = F.grid_sample(mask, _canonical_in_view(s, depth, view)[1], mode='bilinear', align_corners=True)
+        out = 1 - (F.max_pool2d(cm, 2 * grow + 1, 1, grow) if grow > 0 else cm)[:, 0]
+        r = (cm[:, 0] * depth).sum((1, 2), keepdim=True) / cm[:, 0].sum((1, 2), keepdim=True).clamp(min=1e-6)
+    return depth + out * F.relu(r - depth)
+
+def decompose(s:Setup, image:torch.Tensor, # B×3×S×S
+              mask:torch.Tensor|None=None, # B×1×S×S object confidence: needed with camera.lift_background
+             ) -> Components:
     "Run D, A, V, L (and S) on the image; after shading-based refinement (netR trained) the target's refined maps."
     c = s.cfg.camera
     if 'netR' in s.nets and bool(s.nets['netR'].active): return s.nets['netR'].components(s)
     depth = process_depth(s.nets['netD'](image), c.min_depth, c.max_depth, border=c.fix_border, border_depth=c.border)
-    return shade(s, depth, s.nets['netA'](image), predict_view(s, image), predict_light(s, image), predict_spec(s, image))
+    albedo, view = s.nets['netA'](image), predict_view(s, image)
+    if c.lift_background is not None:
+        if mask is None: raise ValueError("camera.lift_background needs the object mask: call decompose(s, image, mask) "
+                                          "(e.g. decompose(s, tgt.image, tgt.mask)), or set camera.lift_background to null.")
+        depth = lift_background(s, depth, view, mask, c.lift_background)
+    return shade(s, depth, albedo, view, predict_light(s, image), predict_spec(s, image))
 
 def mirror(x:torch.Tensor, a2:torch.Tensor|None=None) -> torch.Tensor: # B×…×W
     "Mirror left–right: column j takes column a2 − j (a2 B integers; None: W − 1, the centre column, an exact flip), edge columns beyond."
@@ -228,7 +247,7 @@ def _recon_terms(s:Setup, comp:Components, image:torch.Tensor, flip:bool, extra_
 
 def step1(s:Setup, tgt:Target, flip:bool=False) -> tuple:
     "Reconstruct the input from its own prediction; returns (loss, Step1Out)."
-    comp = decompose(s, tgt.image)
+    comp = decompose(s, tgt.image, tgt.mask)
     a2 = None
     if flip and s.cfg.loss.flip_axis == 'mask':   # ours: mirror about the object's own axis in the canonical frame
         with torch.no_grad(): a2 = mirror_axis(canonical_mask(s, comp, tgt.mask))

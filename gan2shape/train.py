@@ -91,7 +91,7 @@ def evaluate(s:Setup, tgt:Target, comp:Components|None=None) -> ShapeScore|None:
     "SIDE/MAD of the current reconstruction against the target's ground truth (None without one)."
     if tgt.depth_gt is None: return None
     with torch.no_grad():
-        comp = comp or decompose(s, tgt.image)
+        comp = comp or decompose(s, tgt.image, tgt.mask)
         c = s.cfg.camera
         rd = warp_canon_depth(comp.depth[:1], comp.view[:1], s.K, c.min_depth, c.max_depth, c.rot_center_depth)
         valid = (rd < far_depth(c.min_depth, c.max_depth)).float()
@@ -256,7 +256,7 @@ def _config_prior(s:Setup, tgt:Target) -> torch.Tensor|None:
 
 def _final(s:Setup, tgt:Target, run:_Run) -> Reconstruction:
     with torch.no_grad():
-        comp = decompose(s, tgt.image)
+        comp = decompose(s, tgt.image, tgt.mask)
         rec = rerender(s, comp.texture, comp.depth, comp.view)
         cm = canonical_mask(s, comp, tgt.mask)
     return Reconstruction(tgt.name, comp, rec, cm, evaluate(s, tgt, comp), run.log_path, run.ckpt)
@@ -314,7 +314,7 @@ def _run_unit(s:Setup, run:_Run, unit:Unit, stg, ts:list, tags:dict, desc, pool_
         return loss, ({**terms, 'image': ts[js[0]].name} if unit.interleave else terms)
     run.phase('step1', stg.iters[0], desc('step1'), lambda i: over(lambda j: step1(s, ts[j], flip=stg.flip1)), tags, ev)
     with torch.no_grad():
-        comps = [decompose(s, t.image) for t in ts]
+        comps = [decompose(s, t.image, t.mask) for t in ts]
         cms = [canonical_mask(s, c, t.mask) if cfg.mask.use_mask else torch.ones_like(t.mask) for c, t in zip(comps, ts)]
     pools = None
     if pool_source is not None: pools = [pool_source(unit.stage, stg, g, t) for t in ts]
@@ -391,7 +391,7 @@ def train(s:Setup,                # networks (shared by all images), GAN, percep
             if unit.eval_all: eval_all(tags)
             run.save(u + 1)
         if sbr and run.done < len(units) + 1:   # GAN2X: refine the one image's maps with V and L frozen
-            with torch.no_grad(): s.nets['netR'].start(decompose(s, tgts[0].image))
+            with torch.no_grad(): s.nets['netR'].start(decompose(s, tgts[0].image, tgts[0].mask))
             run.phase('sbr', sbr, f'{tgts[0].name} refinement', lambda i: sbr_loss(s, tgts[0]), {'stage': len(stages)}, ev)
             run.save(len(units) + 1)
     finally:
