@@ -9,7 +9,8 @@ from gan2shape.reconstruct import build_setup, prepare_target
 def load_start(stem:str, seed:int, starts:str='runs/s25/starts'):
     "→ (cfg, its first stage, setup with the start's networks, target with its ground truth, pool)."
     root = data_dir()/'synface64'/'benchmark'
-    cfg = apply_overrides(load_preset('synface64-quick'), [f'run.seed={seed}'])
+    # session 27 added camera.lift_background to the preset; these starts and session 26's numbers are without it
+    cfg = apply_overrides(load_preset('synface64-quick'), [f'run.seed={seed}', 'camera.lift_background=null'])
     s = build_setup(cfg, 'cpu')
     tgt, _ = prepare_target(s, root/f'image/{stem}.png', root/f'latents/{stem}.pt', depth_path=root/f'depth/{stem}.png',
                             gt_mask_path=root/f'mask/{stem}.png', progress=False)
