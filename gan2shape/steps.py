@@ -128,7 +128,7 @@ def lift_background(s:Setup, depth:torch.Tensor, view:torch.Tensor, # B×S×S ca
                    ) -> torch.Tensor:  # B×S×S
     "Ours (`camera.lift_background`): outside the grown canonical object mask, depth nearer than the object's mean depth lifted to it."
     with torch.no_grad():   # the mask and the reference carry no gradient; the depth keeps its own where it is not lifted
-        cm = F.grid_sample(mask, _canonical_in_view(s, depth, view)[1], mode='bilinear', align_corners=True)
+        cm = _to_canonical(s, depth, view, mask)
         out = 1 - (F.max_pool2d(cm, 2 * grow + 1, 1, grow) if grow > 0 else cm)[:, 0]
         r = (cm[:, 0] * depth).sum((1, 2), keepdim=True) / cm[:, 0].sum((1, 2), keepdim=True).clamp(min=1e-6)
     return depth + out * F.relu(r - depth)
@@ -195,9 +195,13 @@ def _canonical_in_view(s:Setup, depth:torch.Tensor, view:torch.Tensor) -> tuple:
     pts = transform_points(depth_to_points(depth, s.K), R, t, s.cfg.camera.rot_center_depth)
     return pts, points_to_grid(pts, s.K)
 
+def _to_canonical(s:Setup, depth:torch.Tensor, view:torch.Tensor, x:torch.Tensor) -> torch.Tensor: # x B×C×S×S in the view
+    "`to_canonical` for a canonical depth and a view."
+    return F.grid_sample(x, _canonical_in_view(s, depth, view)[1], mode='bilinear', align_corners=True)
+
 def to_canonical(s:Setup, comp:Components, x:torch.Tensor) -> torch.Tensor: # x B×C×S×S in the view
     "Carry a map from the image's view into the canonical frame (forward warp of the canonical grid)."
-    return F.grid_sample(x, _canonical_in_view(s, comp.depth, comp.view)[1], mode='bilinear', align_corners=True)
+    return _to_canonical(s, comp.depth, comp.view, x)
 
 def canonical_mask(s:Setup, comp:Components, mask:torch.Tensor) -> torch.Tensor: # mask B×1×S×S in the view
     "Carry an object mask from the image's view into the canonical frame."
