@@ -33,7 +33,7 @@ for ck in a.ckpts:
         st = Path(n).stem
         tgt, _ = prepare_target(s, root/'image'/n, root/'latents'/f'{st}.pt', depth_path=root/'depth'/n, gt_mask_path=root/'mask'/n, progress=False)
         with torch.no_grad():
-            comp = decompose(s, tgt.image); sc = evaluate(s, tgt, comp).summary()
+            comp = decompose(s, tgt.image, tgt.mask); sc = evaluate(s, tgt, comp).summary()
             c = s.cfg.camera
             rd = warp_canon_depth(comp.depth, comp.view, s.K, c.min_depth, c.max_depth)
             m = eval_mask(tgt.gt_mask[:, 0], (rd < c.max_depth + 0.1).float())[0] > 0
