@@ -12,8 +12,8 @@ from .core import check_shape, check_range
 from .render import normals_from_depth
 
 # %% auto #0
-__all__ = ['erode', 'eval_mask', 'side', 'original_normals', 'angle_deg', 'mad', 'ShapeScore', 'shape_metrics', 'si_rmse',
-           'specular_error']
+__all__ = ['erode', 'eval_mask', 'side', 'relief_scale', 'original_normals', 'angle_deg', 'mad', 'ShapeScore', 'shape_metrics',
+           'si_rmse', 'specular_error']
 
 # %% ../nbs/11_metrics.ipynb #c005
 def erode(mask:torch.Tensor, # B×H×W in {0, 1}
@@ -46,6 +46,21 @@ def side(pred:torch.Tensor, # B×H×W predicted depth (positive)
     delta = (pred.log() - gt.log()) * m
     mean = delta.flatten(1).sum(1) / n
     return ((((delta - mean[:, None, None]) ** 2) * m).flatten(1).sum(1) / n).sqrt()
+
+# %% ../nbs/11_metrics.ipynb #rs02
+def relief_scale(pred:torch.Tensor, # B×H×W predicted depth (positive)
+                 gt:torch.Tensor,   # B×H×W ground-truth depth (positive)
+                 mask:torch.Tensor, # B×H×W scoring mask
+                ) -> torch.Tensor:  # B: a in log gt − mean ≈ a (log pred − mean); < 1: the prediction's relief is too deep
+    "Least-squares slope of the centred log ground truth on the centred log prediction over the mask."
+    sz = check_shape(pred, ('B', 'H', 'W'), 'pred depth'); check_shape(gt, ('B', 'H', 'W'), 'gt depth', dict(sz))
+    check_shape(mask, ('B', 'H', 'W'), 'mask', dict(sz))
+    check_range(pred, 'pred depth', lo=0, strict=True); check_range(gt, 'gt depth', lo=0, strict=True)
+    m = mask.float(); n = m.flatten(1).sum(1)
+    if (n == 0).any(): raise ValueError("the scoring mask is empty for some image: nothing to compare (check the GT mask and the valid mask).")
+    centred = lambda x: (x.log() - ((x.log() * m).flatten(1).sum(1) / n)[:, None, None]) * m
+    p, g = centred(pred), centred(gt)
+    return (p * g).flatten(1).sum(1) / (p * p).flatten(1).sum(1).clamp_min(1e-20)
 
 # %% ../nbs/11_metrics.ipynb #c011
 def original_normals(depth:torch.Tensor, # B×H×W

@@ -16,7 +16,7 @@ from gan2shape.config import load_preset
 from gan2shape.reconstruct import build_setup, prepare_target, prior_score
 from gan2shape.steps import decompose, predict_view
 from gan2shape.render import warp_canon_depth
-from gan2shape.metrics import eval_mask
+from gan2shape.metrics import eval_mask, relief_scale
 from gan2shape.train import evaluate
 
 ap = argparse.ArgumentParser(); ap.add_argument('ckpts', nargs='+'); ap.add_argument('--n', type=int, default=16)
@@ -36,9 +36,7 @@ for ck in a.ckpts:
             comp = decompose(s, tgt.image, tgt.mask); sc = evaluate(s, tgt, comp).summary()
             c = s.cfg.camera
             rd = warp_canon_depth(comp.depth, comp.view, s.K, c.min_depth, c.max_depth)
-            m = eval_mask(tgt.gt_mask[:, 0], (rd < c.max_depth + 0.1).float())[0] > 0
-            lp, lg = rd[0].log()[m], tgt.depth_gt[0].log()[m]; lp, lg = lp - lp.mean(), lg - lg.mean()
-            scale = ((lp * lg).sum() / (lp * lp).sum()).item()
+            scale = relief_scale(rd, tgt.depth_gt, eval_mask(tgt.gt_mask[:, 0], (rd < c.max_depth + 0.1).float()))[0].item()
         tv = torch.tensor(meta[st]['view'])
         rows.append({'image': st, **sc, **prior_score(s, tgt), 'relief_scale': scale,
                      'yaw_err': math.degrees(abs(comp.view[0, 1] - tv[1])), 'pitch_err': math.degrees(abs(comp.view[0, 0] - tv[0])),

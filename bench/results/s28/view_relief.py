@@ -15,7 +15,7 @@ from gan2shape.core import data_dir
 from gan2shape.reconstruct import build_setup, prepare_target
 from gan2shape.steps import decompose
 from gan2shape.render import warp_canon_depth
-from gan2shape.metrics import eval_mask
+from gan2shape.metrics import eval_mask, relief_scale
 from gan2shape.train import evaluate
 torch.set_num_threads(1)
 root = data_dir()/'synface64'/'benchmark'
@@ -33,9 +33,7 @@ for run in sys.argv[1:]:
             comp = decompose(s, tgt.image, tgt.mask); sc = evaluate(s, tgt, comp).summary()
             cc = s.cfg.camera
             rd = warp_canon_depth(comp.depth, comp.view, s.K, cc.min_depth, cc.max_depth)
-            m = eval_mask(tgt.gt_mask[:, 0], (rd < cc.max_depth + 0.1).float())[0] > 0
-            lp, lg = rd[0].log()[m], tgt.depth_gt[0].log()[m]; lp, lg = lp - lp.mean(), lg - lg.mean()
-            scale = ((lp * lg).sum() / (lp * lp).sum()).item()
+            scale = relief_scale(rd, tgt.depth_gt, eval_mask(tgt.gt_mask[:, 0], (rd < cc.max_depth + 0.1).float()))[0].item()
         tv = meta[st]['view']
         rows.append((st, sc['side_e2'], sc['mad_deg'], scale, math.degrees(tv[1]), math.degrees(comp.view[0, 1]), math.degrees(tv[0]), math.degrees(comp.view[0, 0])))
         print(f"{run} {st}: SIDE {rows[-1][1]:.3f} MAD {rows[-1][2]:.2f} relief scale {scale:.2f} yaw {rows[-1][4]:+.1f} -> {rows[-1][5]:+.1f} pitch {rows[-1][6]:+.1f} -> {rows[-1][7]:+.1f}", flush=True)
