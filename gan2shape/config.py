@@ -308,6 +308,9 @@ class Schedule(_Section):
         _check(len(self.stages) >= 1, "a schedule needs at least one stage.")
         _check(self.mode in SCHEDULE_MODES, f"unknown schedule mode {self.mode!r}; choose one of {', '.join(SCHEDULE_MODES)}.")
         _check(self.batch_images >= 1, f"batch_images must be >= 1, got {self.batch_images}.")
+        _check(self.batch_images == 1 or self.mode in ('sequential', 'generalised'),
+               f"schedule.batch_images {self.batch_images} needs mode sequential or generalised (mode {self.mode!r} visits one "
+               f"image per iteration); set batch_images to 1 or change the mode.")
 
     def stage_list(self) -> list[Stage]:
         "The stages with repeats written out (each with repeat=1), in the order they run."
