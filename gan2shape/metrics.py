@@ -32,17 +32,25 @@ def eval_mask(gt_mask:torch.Tensor,    # B×H×W ground-truth foreground (1 obje
     return m
 
 # %% ../nbs/11_metrics.ipynb #c008
+def _check_depth_pair(pred, gt, mask):
+    "Refuse a prediction, ground truth and mask that are not B×H×W alike, or depths that are not positive."
+    sz = check_shape(pred, ('B', 'H', 'W'), 'pred depth'); check_shape(gt, ('B', 'H', 'W'), 'gt depth', dict(sz))
+    check_shape(mask, ('B', 'H', 'W'), 'mask', dict(sz))
+    check_range(pred, 'pred depth', lo=0, strict=True); check_range(gt, 'gt depth', lo=0, strict=True)
+
+def _mask_count(m:torch.Tensor) -> torch.Tensor: # B×H×W float → B
+    "Pixels the scoring mask keeps per image; refuses an empty mask."
+    n = m.flatten(1).sum(1)
+    if (n == 0).any(): raise ValueError("the scoring mask is empty for some image: nothing to compare (check the GT mask and the valid mask).")
+    return n
+
 def side(pred:torch.Tensor, # B×H×W predicted depth (positive)
          gt:torch.Tensor,   # B×H×W ground-truth depth (positive)
          mask:torch.Tensor, # B×H×W scoring mask
         ) -> torch.Tensor:  # B: per-image SIDE
     "Scale-invariant depth error per image."
-    sz = check_shape(pred, ('B', 'H', 'W'), 'pred depth'); check_shape(gt, ('B', 'H', 'W'), 'gt depth', dict(sz))
-    check_shape(mask, ('B', 'H', 'W'), 'mask', dict(sz))
-    check_range(pred, 'pred depth', lo=0, strict=True); check_range(gt, 'gt depth', lo=0, strict=True)
-    m = mask.float()
-    n = m.flatten(1).sum(1)
-    if (n == 0).any(): raise ValueError("the scoring mask is empty for some image: nothing to compare (check the GT mask and the valid mask).")
+    _check_depth_pair(pred, gt, mask)
+    m = mask.float(); n = _mask_count(m)
     delta = (pred.log() - gt.log()) * m
     mean = delta.flatten(1).sum(1) / n
     return ((((delta - mean[:, None, None]) ** 2) * m).flatten(1).sum(1) / n).sqrt()
@@ -53,11 +61,8 @@ def relief_scale(pred:torch.Tensor, # B×H×W predicted depth (positive)
                  mask:torch.Tensor, # B×H×W scoring mask
                 ) -> torch.Tensor:  # B: a in log gt − mean ≈ a (log pred − mean); < 1: the prediction's relief is too deep
     "Least-squares slope of the centred log ground truth on the centred log prediction over the mask."
-    sz = check_shape(pred, ('B', 'H', 'W'), 'pred depth'); check_shape(gt, ('B', 'H', 'W'), 'gt depth', dict(sz))
-    check_shape(mask, ('B', 'H', 'W'), 'mask', dict(sz))
-    check_range(pred, 'pred depth', lo=0, strict=True); check_range(gt, 'gt depth', lo=0, strict=True)
-    m = mask.float(); n = m.flatten(1).sum(1)
-    if (n == 0).any(): raise ValueError("the scoring mask is empty for some image: nothing to compare (check the GT mask and the valid mask).")
+    _check_depth_pair(pred, gt, mask)
+    m = mask.float(); n = _mask_count(m)
     centred = lambda x: (x.log() - ((x.log() * m).flatten(1).sum(1) / n)[:, None, None]) * m
     p, g = centred(pred), centred(gt)
     return (p * g).flatten(1).sum(1) / (p * p).flatten(1).sum(1).clamp_min(1e-20)
