@@ -301,16 +301,16 @@ class Schedule(_Section):
     stages: list[Stage] = field(default_factory=_celeba_stages)
     mode: str = 'single'             # one of SCHEDULE_MODES
     reset_weights: bool = True       # single mode: restart from the initial weights for every image
-    batch_images: int = 1            # generalised and sequential modes: images per batch
+    batch_images: int = 1            # generalised and sequential modes: images per batch; joint: images per iteration
 
     def __post_init__(self):
         _normalise(self, stages=list)
         _check(len(self.stages) >= 1, "a schedule needs at least one stage.")
         _check(self.mode in SCHEDULE_MODES, f"unknown schedule mode {self.mode!r}; choose one of {', '.join(SCHEDULE_MODES)}.")
         _check(self.batch_images >= 1, f"batch_images must be >= 1, got {self.batch_images}.")
-        _check(self.batch_images == 1 or self.mode in ('sequential', 'generalised'),
-               f"schedule.batch_images {self.batch_images} needs mode sequential or generalised (mode {self.mode!r} visits one "
-               f"image per iteration); set batch_images to 1 or change the mode.")
+        _check(self.batch_images == 1 or self.mode != 'single',
+               f"schedule.batch_images {self.batch_images} needs a multi-image mode (joint, sequential or generalised); mode "
+               f"'single' trains one image; set batch_images to 1 or change the mode.")
 
     def stage_list(self) -> list[Stage]:
         "The stages with repeats written out (each with repeat=1), in the order they run."

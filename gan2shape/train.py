@@ -307,11 +307,12 @@ def _run_unit(s:Setup, run:_Run, unit:Unit, stg, ts:list, tags:dict, desc, pool_
               t:int=0): # the schedule iteration at which this unit starts (GAN2X's σ decay)
     "Steps 1, 2 (and the pool) and 3 of one stage on the unit's images `ts`."
     cfg, g = s.cfg, run.g
-    pick = (lambda: [run.cycle.next()]) if unit.interleave else (lambda: range(len(ts)))
+    b = cfg.schedule.batch_images      # joint: images per iteration (the original's data-parallel processes, one image each)
+    pick = (lambda: [run.cycle.next() for _ in range(b)]) if unit.interleave else (lambda: range(len(ts)))
     def over(f):                      # the loss of this iteration's image(s); an interleaved unit logs which image
         js = list(pick())
         loss, terms = _mean_terms([_out_terms(f(j)) for j in js])
-        return loss, ({**terms, 'image': ts[js[0]].name} if unit.interleave else terms)
+        return loss, ({**terms, 'image': ','.join(ts[j].name for j in js)} if unit.interleave else terms)
     run.phase('step1', stg.iters[0], desc('step1'), lambda i: over(lambda j: step1(s, ts[j], flip=stg.flip1)), tags, ev)
     with torch.no_grad():
         comps = [decompose(s, t.image, t.mask) for t in ts]
