@@ -13,14 +13,14 @@ from .config import Config, Schedule, Stage, load_preset, apply_overrides
 from .metrics import shape_metrics
 from .reconstruct import build_setup, prepare_target, fresh_networks, enc_outputs, prior_score
 from .train import fit, gt_foreground
-from .steps import Pool, Setup, _gan_feature_loss, resize_square
+from .steps import Pool, Setup, Target, _gan_feature_loss, resize_square
 from .losses import photometric
 from .synth import SynthCfg, sample_draw, sample_view_light, render_faces
 
 # %% auto #0
 __all__ = ['SMOKE_SCHEDULE', 'SMOKE_PRIOR_ITERS', 'DOMAINS', 'as_list', 'as_bool', 'benchmark_root', 'domain_overrides',
            'benchmark_names', 'stage_fields', 'Study', 'benchmark_synthesis', 'oracle_pool', 'oracle_source', 'gan_fit',
-           'oracle_gan_source', 'mean_std', 'summarise', 'table_md', 'change']
+           'oracle_gan_source', 'still_pool', 'still_source', 'mean_std', 'summarise', 'table_md', 'change']
 
 # %% ../nbs/22_study.ipynb #s004
 def as_list(v, cast=str) -> list:
@@ -185,6 +185,16 @@ def oracle_gan_source(s:Setup, stem:str, iters:int=300, domain:str='synface64', 
         p = oracle_pool(stem, stg.n_proj * stg.collect_iters, g, domain, with_mask, tgt.w.device)
         return Pool(gan_fit(s, tgt.w, p.images, p.masks, iters, lr)[0], p.masks)
     return source
+
+# %% ../nbs/22_study.ipynb #s0s2
+def still_pool(tgt:Target, n:int) -> Pool:
+    "n copies of the target image and its mask: the projections of a GAN that cannot move the face."
+    return Pool(tgt.image[:1].expand(n, -1, -1, -1).clone(), tgt.mask[:1].expand(n, -1, -1, -1).clone())
+
+def still_source():
+    "A `pool_source` for `train.fit`: each stage's pool holds n_proj × collect_iters copies of the input image."
+    return lambda k, stg, g, tgt: still_pool(tgt, stg.n_proj * stg.collect_iters)
+
 
 # %% ../nbs/22_study.ipynb #s011
 def mean_std(v:list) -> tuple:
