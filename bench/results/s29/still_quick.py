@@ -11,7 +11,7 @@ import torch
 from gan2shape.core import data_dir
 from gan2shape.config import load_preset
 from gan2shape.reconstruct import build_setup, prepare_target
-from gan2shape.steps import Pool
+from gan2shape.study import still_source
 from gan2shape.train import fit
 
 ap = argparse.ArgumentParser(); ap.add_argument('image'); ap.add_argument('seed', type=int, nargs='?', default=0)
@@ -22,9 +22,7 @@ cfg = load_preset(a.preset); cfg = replace(cfg, run=replace(cfg.run, seed=a.seed
 s = build_setup(cfg, 'cpu')
 tgt, _ = prepare_target(s, root/'image'/f'{n}.png', root/'latents'/f'{n}.pt', depth_path=root/'depth'/f'{n}.png',
                         gt_mask_path=root/'mask'/f'{n}.png', progress=False)
-def still(k, stg, g, t):   # the pool: n_proj × collect_iters copies of the input and its mask
-    m = stg.n_proj * stg.collect_iters
-    return Pool(t.image.expand(m, -1, -1, -1).clone(), t.mask.expand(m, -1, -1, -1).clone())
+still = still_source()   # the pool: n_proj × collect_iters copies of the input and its mask (the shape benchmark's still row)
 t0 = time.time()
 kind = 'gan' if a.gan else 'still'
 sc = fit(s, tgt, f'{a.out}/{a.preset}_{kind}_s{a.seed}/{n}', progress=False, pool_source=None if a.gan else still).score.summary()
