@@ -7,7 +7,11 @@ projection; the slope of (its yaw of the sample − its yaw of the input image) 
 rotation survives (1: all of it; 0: none). The model's own V is read the same way (what step 3 trains it towards).
 The same for the light: the reference L's horizontal light direction on each sample against the one it was lit with.
 
-    OMP_NUM_THREADS=1 python bench/results/s29/pool_views.py CKPT [--n 8] [--k 2]
+    OMP_NUM_THREADS=1 python bench/results/s29/pool_views.py CKPT [--n 8] [--k 2] [--direct ITERS]
+
+--direct ITERS also fits every render through the GAN directly (`study.gan_fit`, G(w + δ) from the image's latent,
+ITERS Adam steps on step 2's loss, no encoder) and reads those fits the same way: what the GAN itself can show of the
+sampled view and light, the most a better E could keep.
 """
 import argparse, math
 from dataclasses import replace
@@ -16,10 +20,11 @@ import torch
 from gan2shape.core import data_dir
 from gan2shape.config import load_preset
 from gan2shape.reconstruct import build_setup, prepare_target
+from gan2shape.study import gan_fit
 from gan2shape.steps import decompose, predict_view, predict_light, canonical_mask, pseudo_samples, gan_project
 
 ap = argparse.ArgumentParser(); ap.add_argument('ckpt'); ap.add_argument('--n', type=int, default=8); ap.add_argument('--k', type=int, default=2)
-ap.add_argument('--n-proj', type=int, default=12)
+ap.add_argument('--n-proj', type=int, default=12); ap.add_argument('--direct', type=int, default=0)
 a = ap.parse_args(); torch.set_num_threads(1)
 root = data_dir()/'synface64'/'benchmark'
 names = (root/'list.txt').read_text().split()[:a.n]
@@ -28,7 +33,7 @@ s = build_setup(replace(cfg, run=replace(cfg.run, init_ckpt=a.ckpt)), 'cpu')
 ref = build_setup(replace(cfg, run=replace(cfg.run, init_ckpt='data:synface64/init_vl.pt')), 'cpu', gan=s.gan, perceptual=s.perceptual)
 yaw = lambda ss, x: torch.rad2deg(predict_view(ss, x)[:, 1])
 g = torch.Generator().manual_seed(0)
-cols = {k: [] for k in ('v', 'ref_render', 'ref_proj', 'own_proj', 'lx', 'ref_render_lx', 'ref_proj_lx', 'own_proj_lx')}
+cols = {k: [] for k in ('v', 'ref_render', 'ref_proj', 'own_proj', 'lx', 'ref_render_lx', 'ref_proj_lx', 'own_proj_lx', 'ref_fit', 'ref_fit_lx')}
 lx = lambda ss, x: predict_light(ss, x)[:, 2]   # the light's horizontal direction (L's raw output dx)
 for n in names:
     st = Path(n).stem
@@ -43,14 +48,19 @@ for n in names:
             cols['ref_proj'].append(yaw(ref, proj) - r0); cols['own_proj'].append(yaw(s, proj) - o0)
             cols['lx'].append(ls[:, 2]); cols['ref_render_lx'].append(lx(ref, ims)); cols['ref_proj_lx'].append(lx(ref, proj))
             cols['own_proj_lx'].append(lx(s, proj))
-c = {k: torch.cat(v) for k, v in cols.items()}
+            if a.direct:
+                with torch.enable_grad(): fit = gan_fit(s, tgt.w, ims, ms, iters=a.direct)[0]
+                cols['ref_fit'].append(yaw(ref, fit) - r0); cols['ref_fit_lx'].append(lx(ref, fit))
+c = {k: torch.cat(v) for k, v in cols.items() if v}
 def slope(y, x): x, y = x - x.mean(), y - y.mean(); return ((x * y).sum() / (x * x).sum()).item()
 def corr(y, x): x, y = x - x.mean(), y - y.mean(); return ((x * y).sum() / (x.norm() * y.norm())).item()
 print(f"{a.ckpt}: {len(c['v'])} samples of {len(names)} held-out images, sampled yaw std {c['v'].std():.1f}°")
 for k, what in (('ref_render', 'reference V on the renders'), ('ref_proj', 'reference V on the projections'),
-                ('own_proj', "the model's V on the projections")):
+                ('own_proj', "the model's V on the projections"), ('ref_fit', f'reference V on direct GAN fits ({a.direct} steps)')):
+    if k not in c: continue
     print(f"  yaw, {what}: slope {slope(c[k], c['v']):.2f}, correlation {corr(c[k], c['v']):.2f}")
 print(f"  sampled light dx std {c['lx'].std():.2f}")
 for k, what in (('ref_render_lx', 'reference L on the renders'), ('ref_proj_lx', 'reference L on the projections'),
-                ('own_proj_lx', "the model's L on the projections")):
+                ('own_proj_lx', "the model's L on the projections"), ('ref_fit_lx', f'reference L on direct GAN fits ({a.direct} steps)')):
+    if k not in c: continue
     print(f"  light dx, {what}: slope {slope(c[k], c['lx']):.2f}, correlation {corr(c[k], c['lx']):.2f}")
