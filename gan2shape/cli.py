@@ -266,7 +266,7 @@ def _set_parsers(sub):
     _config_args(pt, 'synface64 (use synface64-pretrain: the embedded training images)', refine=False)
     pt.add_argument('--n', '--n-images', dest='n', type=_positive, default=None,
                     help='only the first N images of the list (None: all); under torchrun write --n-images (torchrun reads --n as its own option)')
-    pt.add_argument('--widths', default=None, metavar='D,A,V,L', help="widths of netD, netA, netV, netL (None: the original's)")
+    pt.add_argument('--widths', default=None, metavar='D,A,V,L', help="widths of netD, netA, netV, netL (None: the original's, or run.init_ckpt's; networks the checkpoint holds are kept and must agree)")
     pt.add_argument('--half', action='store_true', help='store pretrain.pt in float16 (half the size)')
     _run_args(pt)
     pt.set_defaults(func=cmd_pretrain)

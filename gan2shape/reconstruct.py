@@ -30,7 +30,7 @@ from .viz import surface_figure, save_viewer_html, relight_grid, sweep_images, s
 __all__ = ['GAN_L1_WARN', 'RESUME_SAFE_KEYS', 'OUTPUT_FILES', 'load_mvn', 'load_gan', 'load_mask_provider', 'enc_outputs',
            'fresh_networks', 'build_setup', 'check_input_files', 'gan_fit_warning', 'prepare_target', 'open_run',
            'write_outputs', 'prior_score', 'finished_metrics', 'finish_image', 'output_files', 'reconstruct',
-           'load_targets', 'reconstruct_set', 'pretrain']
+           'load_targets', 'reconstruct_set', 'pretrain', 'narrow']
 
 # %% ../nbs/19a_reconstruct.ipynb #c005
 def load_mvn(path, dim:int, what:str) -> dict:
@@ -393,13 +393,21 @@ def pretrain(out:str|Path,                # the run folder: OUT/pretrain.pt, OUT
     with dist.group(get_device(device or cfg.run.device)):
         return _pretrain(cfg, out, n_images, widths, half, resume, overwrite, device, progress and dist.world()[0] == 0, setup)
 
+def narrow(s:Setup, widths:dict, dev) -> Setup:
+    "Fresh networks of the given widths, seeded by `run.seed`, except those loaded from `run.init_ckpt`, which are kept (their widths must agree)."
+    have = {k: int(s.nets[k].network[0].weight.shape[0]) for k in s.loaded if k in widths}
+    clash = {k: (w, widths[k]) for k, w in have.items() if w != widths[k]}
+    if clash: raise ValueError(f"--widths asks for {', '.join(f'{k} {b} wide' for k, (a, b) in clash.items())}, but run.init_ckpt "
+                               f"({s.cfg.run.init_ckpt}) holds {', '.join(f'{k} {a} wide' for k, (a, b) in clash.items())}: "
+                               f"give the checkpoint's widths, or drop --widths (the checkpoint's widths are used without it).")
+    torch.manual_seed(s.cfg.run.seed)
+    fresh = make_networks(s.cfg.camera.image_size, s.gan.latent_dim, widths=dict(widths)).to(dev)
+    for k in s.loaded: fresh[k] = s.nets[k]                     # loaded networks (e.g. init_vl.pt's V and L) are kept
+    return replace(s, nets=fresh)
+
 def _pretrain(cfg:Config, out, n_images, widths, half, resume, overwrite, device, progress, setup) -> dict:
     names, mine, out, dev, s = _set_run(cfg, out, n_images, overwrite, resume, device, setup, 'name the images to pre-train on', even=True)
-    if widths:
-        if s.loaded: raise ValueError(f"--widths builds fresh networks, which would discard {list(s.loaded)} loaded from run.init_ckpt "
-                                      f"({cfg.run.init_ckpt}); drop one of the two (the checkpoint's widths are used without --widths).")
-        torch.manual_seed(cfg.run.seed)
-        s = replace(s, nets=make_networks(cfg.camera.image_size, s.gan.latent_dim, widths=dict(widths)).to(dev), loaded=())
+    if widths: s = narrow(s, widths, dev)
     t0 = time.time()
     tgts, _ = load_targets(s, mine, progress)
     recs = fit_many(s, tgts, out/'_shared', resume=resume, progress=progress)
