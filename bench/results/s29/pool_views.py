@@ -7,7 +7,9 @@ projection; the slope of (its yaw of the sample − its yaw of the input image) 
 rotation survives (1: all of it; 0: none). The model's own V is read the same way (what step 3 trains it towards).
 The same for the light: the reference L's horizontal light direction on each sample against the one it was lit with.
 
-    OMP_NUM_THREADS=1 python bench/results/s29/pool_views.py CKPT [--n 8] [--k 2] [--direct ITERS]
+    OMP_NUM_THREADS=1 python bench/results/s29/pool_views.py CKPT [--n 8] [--k 2] [--direct ITERS] [--set KEY=VALUE ...]
+
+(--set, added in session 30, changes the model's config, e.g. gan.F1_d=7; the instrument keeps the preset.)
 
 --direct ITERS also fits every render through the GAN directly (`study.gan_fit`, G(w + δ) from the image's latent,
 ITERS Adam steps on step 2's loss, no encoder) and reads those fits the same way: what the GAN itself can show of the
@@ -18,18 +20,20 @@ from dataclasses import replace
 from pathlib import Path
 import torch
 from gan2shape.core import data_dir
-from gan2shape.config import load_preset
+from gan2shape.config import load_preset, apply_overrides
 from gan2shape.reconstruct import build_setup, prepare_target
 from gan2shape.study import gan_fit
 from gan2shape.steps import decompose, predict_view, predict_light, canonical_mask, pseudo_samples, gan_project
 
 ap = argparse.ArgumentParser(); ap.add_argument('ckpt'); ap.add_argument('--n', type=int, default=8); ap.add_argument('--k', type=int, default=2)
 ap.add_argument('--n-proj', type=int, default=12); ap.add_argument('--direct', type=int, default=0)
+ap.add_argument('--set', action='append', default=[])
 a = ap.parse_args(); torch.set_num_threads(1)
 root = data_dir()/'synface64'/'benchmark'
 names = (root/'list.txt').read_text().split()[:a.n]
 cfg = load_preset('synface64')
-s = build_setup(replace(cfg, run=replace(cfg.run, init_ckpt=a.ckpt)), 'cpu')
+mine = apply_overrides(cfg, a.set)
+s = build_setup(replace(mine, run=replace(mine.run, init_ckpt=a.ckpt)), 'cpu')
 ref = build_setup(replace(cfg, run=replace(cfg.run, init_ckpt='data:synface64/init_vl.pt')), 'cpu', gan=s.gan, perceptual=s.perceptual)
 yaw = lambda ss, x: torch.rad2deg(predict_view(ss, x)[:, 1])
 g = torch.Generator().manual_seed(0)
