@@ -12,7 +12,7 @@ import torch
 from . import dist
 from .core import load_image, save_image, make_run_dir, get_device, atomic_write_text, atomic_torch_save, center_crop, load_torch_file
 from .config import Config, resolve_config, resolve_data_path, save_yaml, load_yaml, diff_configs, read_image_list, sample_paths
-from .networks import init_networks, make_networks
+from .networks import init_networks, make_networks, checkpoint_widths
 from .perceptual import perceptual_distance
 from .stylegan2 import load_stylegan2, StyleGAN2Adapter
 from .invert import load_latent, invert, save_latent
@@ -395,7 +395,7 @@ def pretrain(out:str|Path,                # the run folder: OUT/pretrain.pt, OUT
 
 def narrow(s:Setup, widths:dict, dev) -> Setup:
     "Fresh networks of the given widths, seeded by `run.seed`, except those loaded from `run.init_ckpt`, which are kept (their widths must agree)."
-    have = {k: int(s.nets[k].network[0].weight.shape[0]) for k in s.loaded if k in widths}
+    have = {k: w for k, w in checkpoint_widths({k: s.nets[k].state_dict() for k in s.loaded}).items() if k in widths}
     clash = {k: (w, widths[k]) for k, w in have.items() if w != widths[k]}
     if clash: raise ValueError(f"--widths asks for {', '.join(f'{k} {b} wide' for k, (a, b) in clash.items())}, but run.init_ckpt "
                                f"({s.cfg.run.init_ckpt}) holds {', '.join(f'{k} {a} wide' for k, (a, b) in clash.items())}: "
