@@ -13,16 +13,18 @@ from tqdm.auto import tqdm
 from .core import atomic_torch_save, load_torch_file, adam
 from . import dist
 from .config import Config, Schedule
-from .render import warp_canon_depth, unwarp_depth, far_depth
+from .render import warp_canon_depth, unwarp_depth, far_depth, normals_from_depth
+from .shading import random_relighting, RelightRanges, shade_texture, light_from_raw
 from .metrics import shape_metrics, ShapeScore
 from .priors import make_prior
 from .steps import (Refinement, sbr_loss, Setup, Target, Components, Rendering, Pool, decompose, rerender, canonical_mask, prior_loss, predict_view,
-                             step1, step2, step3, collect_pool)
+                             step1, step2, step3, collect_pool, sample_views, mirror, mirror_axis)
 
 # %% auto #0
 __all__ = ['STEP_NETS', 'make_optimizer', 'warmup_lr', 'BestWindow', 'NonFiniteLoss', 'gt_foreground', 'evaluate',
            'Reconstruction', 'Unit', 'plan', 'equal_work_schedule', 'ImageCycle', 'prior_from_config',
-           'prior_in_canonical', 'train', 'fit', 'fit_many', 'view_light_targets', 'train_view_light']
+           'prior_in_canonical', 'train', 'fit', 'fit_many', 'view_light_targets', 'train_view_light', 'backdrop_plane',
+           'prior_pseudo_samples', 'train_view_light_selfsup']
 
 # %% ../nbs/16_train.ipynb #c005
 STEP_NETS = {'prior': ('netD',), 'step1': ('netA', 'netS'), 'step2': ('netEnc',), 'step3': ('netD', 'netA', 'netV', 'netL', 'netS'),
@@ -456,6 +458,76 @@ def train_view_light(s:Setup,                # its netV and netL are trained in 
         pv = s.nets['netV'](x) + (s.view_mean if vl.add_mean_V else 0)
         pl = s.nets['netL'](x) + (s.light_mean if vl.add_mean_L else 0)
         loss = F.mse_loss(pv, tv[idx].to(dev)) + F.mse_loss(pl, tl[idx].to(dev))
+        if not torch.isfinite(loss): raise NonFiniteLoss(f"the view/light loss became {loss.item()} at iteration {i}; lower the learning rate.")
+        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+        losses.append(loss.item())
+    return losses
+
+# %% ../nbs/16_train.ipynb #s32ex01
+def backdrop_plane(image:torch.Tensor, # B×C×S×S
+                   mask:torch.Tensor,  # B×1×S×S object confidence in [0, 1]
+                  ) -> torch.Tensor:   # B×C×S×S
+    "Per image and channel, the least-squares colour plane c0 + c1·u + c2·v (u, v in [−1, 1]) of the pixels outside the mask (weights 1 − mask)."
+    B, C, H, W = image.shape
+    v, u = torch.meshgrid(torch.linspace(-1, 1, H, dtype=image.dtype, device=image.device),
+                          torch.linspace(-1, 1, W, dtype=image.dtype, device=image.device), indexing='ij')
+    P = torch.stack([torch.ones_like(u), u, v], -1).reshape(-1, 3)               # (H·W)×3
+    w = (1 - mask).clamp(0, 1).reshape(B, -1, 1)
+    if bool((w.sum((1, 2)) < 3).any()):
+        raise ValueError("backdrop_plane needs at least a few pixels outside the mask in every image; one mask covers the whole image.")
+    Pw = P[None] * w                                                             # B×(H·W)×3
+    eye = 1e-4 * torch.eye(3, dtype=image.dtype, device=image.device)   # a ridge: a backdrop of one colour stays well posed
+    coef = torch.linalg.solve(Pw.transpose(1, 2) @ P[None] + eye, Pw.transpose(1, 2) @ image.reshape(B, C, -1).transpose(1, 2))
+    return (P[None] @ coef).transpose(1, 2).reshape(B, C, H, W)
+
+def prior_pseudo_samples(s:Setup,
+                         images:torch.Tensor, # B×3×S×S in [-1, 1]
+                         masks:torch.Tensor,  # B×1×S×S object confidence (e.g. from the mask model)
+                         generator:torch.Generator|None=None,
+                         symmetric:bool=True, # albedo = the image averaged with its mirror about the mask's line (False: the image)
+                         backdrop:bool=True,  # render only the object, over `backdrop_plane` (False: the whole frame turns, as step 2)
+                        ) -> tuple: # (B×3×S×S renders, B×6 view targets, B×4 light targets), the targets in the networks' units
+    "Ours: one pseudo-sample of each image's prior (depth) and symmetric albedo under a random view and light, with the view and light as V's and L's targets."
+    with torch.no_grad():
+        depth = prior_from_config(s.cfg, masks)
+        if depth is None: raise ValueError("prior.name is 'none': the label-free view/light start needs a prior depth; choose a prior (e.g. ellipsoid).")
+        alb = (images + mirror(images, mirror_axis(masks))) / 2 if symmetric else images
+        n = len(images)
+        ranges = RelightRanges.from_list(s.cfg.view_light.rand_light)
+        mean = light_from_raw(s.light_mean[None])
+        A, B = mean.ambient.expand(n), mean.diffuse.expand(n)
+        rl = random_relighting(normals_from_depth(depth, s.K), A, B, generator=generator, ranges=ranges)
+        views = sample_views(s, n, generator)
+        tex = shade_texture(alb, rl.shading)
+        if backdrop:
+            r = rerender(s, torch.cat([tex, masks], 1), depth, views)
+            m = (r.image[:, 3:] * r.valid).clamp(0, 1)
+            ims = m * r.image[:, :3] + (1 - m) * backdrop_plane(images, masks)
+        else: ims = rerender(s, tex, depth, views).image
+        lights = torch.stack([2 * (A + ranges.alpha * rl.strength) - 1, 2 * (B + rl.strength) - 1,
+                              rl.direction[:, 0] / rl.direction[:, 2], rl.direction[:, 1] / rl.direction[:, 2]], 1)
+        return ims.clamp(-1, 1), view_light_targets(s, views, torch.zeros(n, 4, dtype=views.dtype))[0], lights
+
+def train_view_light_selfsup(s:Setup,             # its netV and netL are trained in place
+                             images:torch.Tensor, # N×3×S×S unlabelled images, uint8 0…255 (or float in [-1, 1])
+                             masks:torch.Tensor,  # N×1×S×S their object masks
+                             iters:int=4000, batch:int=64, lr:float=5e-4, seed:int=0, progress:bool=True,
+                             symmetric:bool=True, backdrop:bool=True,
+                            ) -> list: # the loss of every iteration
+    "Ours: regress V and L on `prior_pseudo_samples` of unlabelled images (no view or light label is read)."
+    if len(images) != len(masks): raise ValueError(f"{len(images)} images but {len(masks)} masks: give one mask per image.")
+    dev = s.view_mean.device
+    vl = s.cfg.view_light
+    opt = adam(list(s.nets['netV'].parameters()) + list(s.nets['netL'].parameters()), lr=lr)
+    g, losses = torch.Generator().manual_seed(seed), []
+    for i in tqdm(range(iters), desc='view/light (label-free)', disable=not progress):
+        idx = torch.randint(len(images), (batch,), generator=g)
+        x = images[idx].to(dev)
+        x = x.float() / 127.5 - 1 if x.dtype == torch.uint8 else x.float()
+        x, tv, tl = prior_pseudo_samples(s, x, masks[idx].to(dev).float(), g, symmetric, backdrop)
+        pv = s.nets['netV'](x) + (s.view_mean if vl.add_mean_V else 0)
+        pl = s.nets['netL'](x) + (s.light_mean if vl.add_mean_L else 0)
+        loss = F.mse_loss(pv, tv) + F.mse_loss(pl, tl)
         if not torch.isfinite(loss): raise NonFiniteLoss(f"the view/light loss became {loss.item()} at iteration {i}; lower the learning rate.")
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
         losses.append(loss.item())

@@ -7,6 +7,7 @@ Usage (from the repository root, with .venv active):
     python tools/make_embedded.py gan-quality --gan CKPT [--ref-ckpt init|EARLY_CKPT]
     python tools/make_embedded.py samples
     python tools/make_embedded.py vl-init     [--train runs/synface64_train] [--iters 1500] [--nf 16]
+    python tools/make_embedded.py vl-selfsup  [--train runs/s31/train10k] [--iters 4000] [--nf 16]
 
 Every subcommand is deterministic (fixed seeds), writes its files atomically, can be re-run, and prints
 the figures it measures (they go into data/README.md). `--data DIR` writes somewhere else than data/
@@ -352,6 +353,51 @@ def cmd_vl_init(a):
          f'(label std {_fmt(gl.std(0), 3)})')
 
 
+# ---------------------------------------------------------------------------------------------- label-free view/light start
+def _slope_corr(p, t):
+    p, t = p - p.mean(), t - t.mean()
+    return float((p * t).sum() / (t * t).sum()), float((p * t).sum() / (p.norm() * t.norm() + 1e-12))
+
+def cmd_vl_selfsup(a):
+    "Ours (session 32): V and L regressed on pseudo-samples of the prior of unlabelled images (`train_view_light_selfsup`)."
+    from gan2shape.config import load_preset
+    from gan2shape.networks import make_networks, save_networks
+    from gan2shape.reconstruct import build_setup, load_mask_provider
+    from gan2shape.steps import predict_view, predict_light
+    from gan2shape.train import train_view_light_selfsup
+    names = _names(a.train)
+    if len(names) <= a.n_holdout: raise SystemExit(f'{a.train} holds {len(names)} images: more than --n-holdout {a.n_holdout} are needed.')
+    tr, ho = names[:len(names) - a.n_holdout], names[len(names) - a.n_holdout:]   # the list's end is held out, for the figures only
+    t0 = time.time()
+    x, xh = read_pngs(a.train/'image', tr), read_pngs(a.train/'image', ho)
+    cfg = load_preset('synface64')
+    cfg = replace(cfg, run=replace(cfg.run, init_ckpt=None, seed=a.seed))
+    masker = load_mask_provider(cfg)
+    with torch.no_grad(): m = torch.cat([masker(_u8f(x[i:i + 256])).clamp(0, 1) for i in range(0, len(x), 256)]).half()
+    _say(f'read {len(tr)} training images and their masks (shipped mask model), {len(ho)} held out, in {time.time() - t0:.1f} s')
+    s = build_setup(cfg, 'cpu')
+    torch.manual_seed(a.seed)
+    nets = make_networks(64, s.gan.latent_dim, widths={'netV': a.nf, 'netL': a.nf})
+    s = replace(s, nets=nets)
+    t0 = time.time()
+    losses = train_view_light_selfsup(s, x, m, iters=a.iters, batch=a.batch, lr=a.lr, seed=a.seed, progress=not a.quiet)
+    wall = time.time() - t0
+    path = save_networks({k: nets[k] for k in ('netV', 'netL')}, a.data/'synface64'/'vl_selfsup.pt', iteration=a.iters,
+                         method='label-free V/L on prior pseudo-samples (train_view_light_selfsup)', args={k: str(v) for k, v in vars(a).items()})
+    k = max(1, len(losses) // 20)
+    _say(f'wrote {path} ({path.stat().st_size / 1e6:.2f} MB); {a.iters} iterations, batch {a.batch}, lr {a.lr}, seed {a.seed}, '
+         f'{wall:.1f} s ({torch.get_num_threads()} thread(s)); loss first/last {k} its: {np.mean(losses[:k]):.5f} / {np.mean(losses[-k:]):.5f}')
+    meta = a.train/'meta.jsonl'
+    if not meta.exists(): _say('no meta.jsonl beside the images: the held-out figures need the labels; skipped'); return
+    rows = {json.loads(l)['name']: json.loads(l) for l in meta.read_text().splitlines() if l.strip()}
+    with torch.no_grad(): pv, pl = predict_view(s, _u8f(xh)), predict_light(s, _u8f(xh))
+    gv = torch.tensor([rows[Path(n).stem]['view'] for n in ho]); gl = torch.tensor([rows[Path(n).stem]['light'] for n in ho])
+    parts = [f'{nm} slope {sl:.2f} (corr {c:.2f})' for nm, (sl, c) in
+             (('yaw', _slope_corr(pv[:, 1], gv[:, 1])), ('pitch', _slope_corr(pv[:, 0], gv[:, 0])), ('light dx', _slope_corr(pl[:, 2], gl[:, 2])),
+              ('light dy', _slope_corr(pl[:, 3], gl[:, 3])))]
+    _say(f'held-out images {len(tr)}–{len(names) - 1} (labels read only here, to measure): ' + ', '.join(parts))
+
+
 # ---------------------------------------------------------------------------------------------- CLI
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='make_embedded', description=__doc__.split('\n')[0])
@@ -390,6 +436,11 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument('--seed', type=int, default=0)
     v.add_argument('--n-train', type=int, default=18000); v.add_argument('--holdout-start', type=int, default=18000)
     v.add_argument('--n-holdout', type=int, default=2000)
+    w = sub.add_parser('vl-selfsup', help='label-free view and light networks from pseudo-samples of the prior (ours; run.init_ckpt)')
+    w.add_argument('--iters', type=int, default=4000); w.add_argument('--batch', type=int, default=64)
+    w.add_argument('--lr', type=float, default=5e-4); w.add_argument('--nf', type=int, default=16)
+    w.add_argument('--seed', type=int, default=0)
+    w.add_argument('--n-holdout', type=int, default=256, help="the list's last N images: never trained on, scored against their labels")
     s = sub.add_parser('samples', help='copy benchmark images to data/samples')
     s.add_argument('--n', type=int, default=6)
     return p
@@ -400,7 +451,7 @@ def main(argv=None) -> int:
     t0 = time.time()
     _say(f'make_embedded {a.cmd}: {" ".join(sys.argv[1:]) if argv is None else " ".join(map(str, argv))}')
     {'priors': cmd_priors, 'mask': cmd_mask, 'benchmark': cmd_benchmark, 'gan-quality': cmd_gan_quality,
-     'samples': cmd_samples, 'vl-init': cmd_vl_init}[a.cmd](a)
+     'samples': cmd_samples, 'vl-init': cmd_vl_init, 'vl-selfsup': cmd_vl_selfsup}[a.cmd](a)
     _say(f'[{a.cmd}: {time.time() - t0:.1f} s wall]')
     return 0
 
