@@ -23,6 +23,7 @@ EMBEDDED_FILES = {  # key: path under data_dir()
     'mask_model': 'synface64/mask_model.pt',
     'stylegan2': 'synface64/stylegan2.pt',
     'init_vl': 'synface64/init_vl.pt',
+    'vl_selfsup': 'synface64/vl_selfsup.pt',
     'benchmark': 'synface64/benchmark',
     'benchmark_list': 'synface64/benchmark/list.txt',
     'benchmark_images': 'synface64/benchmark/image',
