@@ -106,3 +106,15 @@ def test_cached_target_is_the_same_distance(me):
     assert torch.allclose(d1, d2, atol=1e-6) and torch.allclose(d1b, d2, atol=1e-6)
     assert torch.allclose(gx1, gx2, atol=1e-7, rtol=1e-4)
     assert not torch.allclose(ct(x, y.flip(-1)), d2)   # a new target tensor is not served from the cache
+
+
+def test_vl_selfsup(me, world, capsys):
+    "The label-free view/light start: trains on the first images of the list, scores the held-out end against its labels."
+    data, train = world/'data_vl', world/'train'
+    out = _run(me, capsys, '--data', data, '--train', train, '--quiet', 'vl-selfsup', '--iters', '3', '--batch', '4', '--n-holdout', '4')
+    ck = torch.load(data/'synface64'/'vl_selfsup.pt', weights_only=False)
+    assert {'netV', 'netL'} <= set(ck) and 'netD' not in ck and ck['iteration'] == 3
+    assert 'read 8 training images' in out and 'held-out images 8–11' in out, out
+    assert len(re.findall(r'slope -?[\d.]+ \(corr -?[\d.]+\)', out)) == 4, out
+    with pytest.raises(SystemExit, match='n-holdout'):
+        me.main(['--data', str(data), '--train', str(train), 'vl-selfsup', '--n-holdout', '12'])
