@@ -20,9 +20,9 @@ from .losses import photometric, masked_perceptual, smoothness, dfeat_loss, late
 __all__ = ['Target', 'Setup', 'make_setup', 'Components', 'Rendering', 'predict_view', 'predict_light', 'shade', 'predict_spec',
            'lift_background', 'decompose', 'mirror', 'mirror_axis', 'flipped', 'canonical_visibility', 'rerender',
            'to_canonical', 'canonical_mask', 'prior_loss', 'Step1Out', 'step1', 'Step2Out', 'sample_views',
-           'view_units', 'exploration_spread', 'pseudo_samples', 'resize_square', 'gan_project', 'step2', 'Pool',
-           'collect_pool', 'Step3Out', 'view_light_consistency', 'material_smoothness', 'step3', 'Refinement',
-           'sbr_loss']
+           'view_units', 'exploration_spread', 'relit_light_raw', 'pseudo_samples', 'resize_square', 'gan_project',
+           'step2', 'Pool', 'collect_pool', 'Step3Out', 'view_light_consistency', 'material_smoothness', 'step3',
+           'Refinement', 'sbr_loss']
 
 # %% ../nbs/15_steps.ipynb #c005
 @dataclass(frozen=True)
@@ -304,6 +304,12 @@ def exploration_spread(s:Setup, n:int, generator:torch.Generator|None=None,
     if m.sigma_mode == 'decay': return torch.full((n,), lo + (hi - lo) * math.exp(-m.beta * t))
     return lo + (hi - lo) * torch.rand(n, generator=generator)
 
+def relit_light_raw(ambient:torch.Tensor, diffuse:torch.Tensor, # 1 or N strengths a, b of the light relit around
+                    ranges:RelightRanges, rl) -> torch.Tensor:   # rl: the `Relighting` drawn → N×4
+    "L's raw output for a random relighting: s = a' + b'·max(0, n·ℓ) with a' = a + α·r, b' = b + r gives (2a' − 1, 2b' − 1, dx, dy), ℓ ∝ (dx, dy, 1)."
+    r, d = rl.strength, rl.direction
+    return torch.stack([2 * (ambient + ranges.alpha * r) - 1, 2 * (diffuse + r) - 1, d[:, 0] / d[:, 2], d[:, 1] / d[:, 2]], 1)
+
 def pseudo_samples(s:Setup, comp:Components, canon_mask:torch.Tensor, n:int,
                    generator:torch.Generator|None=None,
                    with_params:bool=False, # also return the views (N×6) and the lights as L's raw outputs (N×4, or 5) they were rendered with
@@ -328,9 +334,7 @@ def pseudo_samples(s:Setup, comp:Components, canon_mask:torch.Tensor, n:int,
         out = rerender(s, torch.cat([tex, canon_mask[:1].expand(n, -1, -1, -1)], 1), comp.depth[:1].expand(n, -1, -1), views)
         ims, ms = out.image[:, :3], out.image[:, 3:] .clamp(0, 1) * out.valid
         if not with_params: return ims, ms
-        # s = a' + b'·max(0, n·ℓ) with a' = a + α·r, b' = b + r; L's raw output is (2a' − 1, 2b' − 1, dx, dy) with ℓ ∝ (dx, dy, 1)
-        lights = torch.stack([2 * (a + ranges.alpha * r) - 1, 2 * (b + r) - 1, rl.direction[:, 0] / rl.direction[:, 2],
-                              rl.direction[:, 1] / rl.direction[:, 2]], 1)
+        lights = relit_light_raw(a, b, ranges, rl)
         if comp.light_raw.shape[1] == 5: lights = torch.cat([lights, comp.light_raw[:1, 4:].expand(n, 1)], 1)   # k_n kept
         return ims, ms, views, lights
 

@@ -18,7 +18,7 @@ from .shading import random_relighting, RelightRanges, shade_texture, light_from
 from .metrics import shape_metrics, ShapeScore
 from .priors import make_prior
 from .steps import (Refinement, sbr_loss, Setup, Target, Components, Rendering, Pool, decompose, rerender, canonical_mask, prior_loss, predict_view,
-                             step1, step2, step3, collect_pool, sample_views, mirror, mirror_axis)
+                             step1, step2, step3, collect_pool, sample_views, mirror, mirror_axis, relit_light_raw)
 
 # %% auto #0
 __all__ = ['STEP_NETS', 'make_optimizer', 'warmup_lr', 'BestWindow', 'NonFiniteLoss', 'gt_foreground', 'evaluate',
@@ -504,9 +504,7 @@ def prior_pseudo_samples(s:Setup,
             m = (r.image[:, 3:] * r.valid).clamp(0, 1)
             ims = m * r.image[:, :3] + (1 - m) * backdrop_plane(images, masks)
         else: ims = rerender(s, tex, depth, views).image
-        lights = torch.stack([2 * (A + ranges.alpha * rl.strength) - 1, 2 * (B + rl.strength) - 1,
-                              rl.direction[:, 0] / rl.direction[:, 2], rl.direction[:, 1] / rl.direction[:, 2]], 1)
-        return ims.clamp(-1, 1), view_light_targets(s, views, torch.zeros(n, 4, dtype=views.dtype))[0], lights
+        return ims.clamp(-1, 1), view_light_targets(s, views, torch.zeros(n, 4, dtype=views.dtype))[0], relit_light_raw(A, B, ranges, rl)
 
 def train_view_light_selfsup(s:Setup,             # its netV and netL are trained in place
                              images:torch.Tensor, # N×3×S×S unlabelled images, uint8 0…255 (or float in [-1, 1])
