@@ -12,8 +12,8 @@ from .core import check_shape, check_range
 from .render import normals_from_depth
 
 # %% auto #0
-__all__ = ['erode', 'eval_mask', 'side', 'relief_scale', 'original_normals', 'angle_deg', 'mad', 'ShapeScore', 'shape_metrics',
-           'si_rmse', 'specular_error']
+__all__ = ['erode', 'eval_mask', 'side', 'relief_scale', 'slope_corr', 'original_normals', 'angle_deg', 'mad', 'ShapeScore',
+           'shape_metrics', 'si_rmse', 'specular_error']
 
 # %% ../nbs/11_metrics.ipynb #c005
 def erode(mask:torch.Tensor, # B×H×W in {0, 1}
@@ -66,6 +66,16 @@ def relief_scale(pred:torch.Tensor, # B×H×W predicted depth (positive)
     centred = lambda x: (x.log() - ((x.log() * m).flatten(1).sum(1) / n)[:, None, None]) * m
     p, g = centred(pred), centred(gt)
     return (p * g).flatten(1).sum(1) / (p * p).flatten(1).sum(1).clamp_min(1e-20)
+
+# %% ../nbs/11_metrics.ipynb #s32met2
+def slope_corr(pred:torch.Tensor, # N predictions
+               true:torch.Tensor, # N true values
+              ) -> tuple:         # (slope of pred on true, correlation), floats
+    "Least-squares slope of the centred predictions on the centred truth, and their correlation."
+    if pred.shape != true.shape or pred.dim() != 1:
+        raise ValueError(f"slope_corr takes two vectors of the same length; got shapes {tuple(pred.shape)} and {tuple(true.shape)}.")
+    p, t = pred.double() - pred.double().mean(), true.double() - true.double().mean()
+    return float((p * t).sum() / (t * t).sum()), float((p * t).sum() / (p.norm() * t.norm() + 1e-12))
 
 # %% ../nbs/11_metrics.ipynb #c011
 def original_normals(depth:torch.Tensor, # B×H×W

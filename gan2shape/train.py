@@ -447,17 +447,25 @@ def train_view_light(s:Setup,                # its netV and netL are trained in 
     "Regress V and L on labelled images (mean squared error in the networks' normalised units)."
     dev = s.view_mean.device
     tv, tl = view_light_targets(s, views.float(), lights.float())
-    vl = s.cfg.view_light
-    params = list(s.nets['netV'].parameters()) + list(s.nets['netL'].parameters())
-    opt = adam(params, lr=lr)
-    g, losses = torch.Generator().manual_seed(seed), []
-    for i in tqdm(range(iters), desc='view/light', disable=not progress):
+    def draw(g):
         idx = torch.randint(len(images), (batch,), generator=g)
-        x = images[idx].to(dev)
-        x = x.float() / 127.5 - 1 if x.dtype == torch.uint8 else x
+        return _as_unit(images[idx].to(dev)), tv[idx].to(dev), tl[idx].to(dev)
+    return _regress_view_light(s, draw, iters, lr, seed, progress, 'view/light')
+
+def _as_unit(x:torch.Tensor) -> torch.Tensor: # uint8 0…255 → float in [-1, 1]; float kept
+    return x.float() / 127.5 - 1 if x.dtype == torch.uint8 else x
+
+def _regress_view_light(s:Setup, draw, # draw(generator) → (N×3×S×S images, N×6 view targets, N×4 light targets)
+                        iters:int, lr:float, seed:int, progress:bool, desc:str) -> list:
+    "The regression loop of V and L shared by the labelled and the label-free start: Adam on the summed MSE, a NaN stops it."
+    vl = s.cfg.view_light
+    opt = adam(list(s.nets['netV'].parameters()) + list(s.nets['netL'].parameters()), lr=lr)
+    g, losses = torch.Generator().manual_seed(seed), []
+    for i in tqdm(range(iters), desc=desc, disable=not progress):
+        x, tv, tl = draw(g)
         pv = s.nets['netV'](x) + (s.view_mean if vl.add_mean_V else 0)
         pl = s.nets['netL'](x) + (s.light_mean if vl.add_mean_L else 0)
-        loss = F.mse_loss(pv, tv[idx].to(dev)) + F.mse_loss(pl, tl[idx].to(dev))
+        loss = F.mse_loss(pv, tv) + F.mse_loss(pl, tl)
         if not torch.isfinite(loss): raise NonFiniteLoss(f"the view/light loss became {loss.item()} at iteration {i}; lower the learning rate.")
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
         losses.append(loss.item())
@@ -515,18 +523,7 @@ def train_view_light_selfsup(s:Setup,             # its netV and netL are traine
     "Ours: regress V and L on `prior_pseudo_samples` of unlabelled images (no view or light label is read)."
     if len(images) != len(masks): raise ValueError(f"{len(images)} images but {len(masks)} masks: give one mask per image.")
     dev = s.view_mean.device
-    vl = s.cfg.view_light
-    opt = adam(list(s.nets['netV'].parameters()) + list(s.nets['netL'].parameters()), lr=lr)
-    g, losses = torch.Generator().manual_seed(seed), []
-    for i in tqdm(range(iters), desc='view/light (label-free)', disable=not progress):
+    def draw(g):
         idx = torch.randint(len(images), (batch,), generator=g)
-        x = images[idx].to(dev)
-        x = x.float() / 127.5 - 1 if x.dtype == torch.uint8 else x.float()
-        x, tv, tl = prior_pseudo_samples(s, x, masks[idx].to(dev).float(), g, symmetric, backdrop)
-        pv = s.nets['netV'](x) + (s.view_mean if vl.add_mean_V else 0)
-        pl = s.nets['netL'](x) + (s.light_mean if vl.add_mean_L else 0)
-        loss = F.mse_loss(pv, tv) + F.mse_loss(pl, tl)
-        if not torch.isfinite(loss): raise NonFiniteLoss(f"the view/light loss became {loss.item()} at iteration {i}; lower the learning rate.")
-        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-        losses.append(loss.item())
-    return losses
+        return prior_pseudo_samples(s, _as_unit(images[idx].to(dev)).float(), masks[idx].to(dev).float(), g, symmetric, backdrop)
+    return _regress_view_light(s, draw, iters, lr, seed, progress, 'view/light (label-free)')

@@ -354,10 +354,6 @@ def cmd_vl_init(a):
 
 
 # ---------------------------------------------------------------------------------------------- label-free view/light start
-def _slope_corr(p, t):
-    p, t = p - p.mean(), t - t.mean()
-    return float((p * t).sum() / (t * t).sum()), float((p * t).sum() / (p.norm() * t.norm() + 1e-12))
-
 def cmd_vl_selfsup(a):
     "Ours (session 32): V and L regressed on pseudo-samples of the prior of unlabelled images (`train_view_light_selfsup`)."
     from gan2shape.config import load_preset
@@ -365,6 +361,7 @@ def cmd_vl_selfsup(a):
     from gan2shape.reconstruct import build_setup, load_mask_provider
     from gan2shape.steps import predict_view, predict_light
     from gan2shape.train import train_view_light_selfsup
+    from gan2shape.metrics import slope_corr
     names = _names(a.train)
     if len(names) <= a.n_holdout: raise SystemExit(f'{a.train} holds {len(names)} images: more than --n-holdout {a.n_holdout} are needed.')
     tr, ho = names[:len(names) - a.n_holdout], names[len(names) - a.n_holdout:]   # the list's end is held out, for the figures only
@@ -393,8 +390,8 @@ def cmd_vl_selfsup(a):
     with torch.no_grad(): pv, pl = predict_view(s, _u8f(xh)), predict_light(s, _u8f(xh))
     gv = torch.tensor([rows[Path(n).stem]['view'] for n in ho]); gl = torch.tensor([rows[Path(n).stem]['light'] for n in ho])
     parts = [f'{nm} slope {sl:.2f} (corr {c:.2f})' for nm, (sl, c) in
-             (('yaw', _slope_corr(pv[:, 1], gv[:, 1])), ('pitch', _slope_corr(pv[:, 0], gv[:, 0])), ('light dx', _slope_corr(pl[:, 2], gl[:, 2])),
-              ('light dy', _slope_corr(pl[:, 3], gl[:, 3])))]
+             (('yaw', slope_corr(pv[:, 1], gv[:, 1])), ('pitch', slope_corr(pv[:, 0], gv[:, 0])), ('light dx', slope_corr(pl[:, 2], gl[:, 2])),
+              ('light dy', slope_corr(pl[:, 3], gl[:, 3])))]
     _say(f'held-out images {len(tr)}–{len(names) - 1} (labels read only here, to measure): ' + ', '.join(parts))
 
 
